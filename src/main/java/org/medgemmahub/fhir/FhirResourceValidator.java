@@ -1,0 +1,79 @@
+package org.medgemmahub.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates what the hub writes against R4 and the conformance resources in {@code fhir-profiles/} (packaged on the
+ * classpath), which come first in the chain so their newer terminology (AIAST) wins over the bundled R4 copy.
+ */
+@Component("fhirResourceValidator")
+public class FhirResourceValidator {
+    private static final Logger log = LoggerFactory.getLogger(FhirResourceValidator.class);
+    private static final String PROFILES = "classpath*:fhir-profiles/**/*.json";
+
+    private final FhirValidator validator;
+
+    public FhirResourceValidator(FhirContext fhirContext) throws IOException {
+        PrePopulatedValidationSupport hubResources = new PrePopulatedValidationSupport(fhirContext);
+        int loaded = 0;
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources(PROFILES)) {
+            try (InputStream in = file.getInputStream()) {
+                IBaseResource resource = fhirContext.newJsonParser()
+                        .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                hubResources.addResource(resource);
+                loaded++;
+            }
+        }
+        ValidationSupportChain chain = new ValidationSupportChain(
+                hubResources,
+                new DefaultProfileValidationSupport(fhirContext),
+                new CommonCodeSystemsTerminologyService(fhirContext),
+                new InMemoryTerminologyServerValidationSupport(fhirContext),
+                new SnapshotGeneratingValidationSupport(fhirContext));
+        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+        this.validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
+        log.info("FHIR validator ready with {} conformance resources from fhir-profiles/", loaded);
+    }
+
+    /** The bundle, unchanged, when no entry has an error or fatal issue; else {@link FhirResourceInvalidException}. */
+    public Bundle requireValid(Bundle bundle) {
+        List<String> problems = problems(bundle);
+        if (!problems.isEmpty()) throw new FhirResourceInvalidException(problems);
+        return bundle;
+    }
+
+    /** Errors and fatal issues, each as {@code location: message}; empty when valid. */
+    public List<String> problems(IBaseResource resource) {
+        ValidationResult result = validator.validateWithResult(resource);
+        return result.getMessages().stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(FhirResourceValidator::describe)
+                .toList();
+    }
+
+    private static String describe(SingleValidationMessage message) {
+        return message.getLocationString() + ": " + message.getMessage();
+    }
+}

@@ -1,0 +1,22 @@
+package org.medgemmahub.pipeline;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Embedded broker tuning (hub.broker.*).
+ *
+ * @param duplicateIdCacheSize recent message ids remembered per address for duplicate detection
+ * @param redeliveryDelay      first delay before a rolled-back message (e.g. FHIR server down) is delivered again
+ * @param redeliveryMaxDelay   cap of that delay as it doubles
+ */
+@ConfigurationProperties("hub.broker")
+public record BrokerProperties(int duplicateIdCacheSize, Duration redeliveryDelay, Duration redeliveryMaxDelay) {
+    public BrokerProperties {
+        if (duplicateIdCacheSize < 1000) throw new IllegalArgumentException("hub.broker.duplicate-id-cache-size must be at least 1000");
+        if (redeliveryDelay == null || redeliveryDelay.isNegative()) throw new IllegalArgumentException("hub.broker.redelivery-delay must not be negative");
+        if (redeliveryMaxDelay == null || redeliveryMaxDelay.compareTo(redeliveryDelay) < 0) {
+            throw new IllegalArgumentException("hub.broker.redelivery-max-delay must be at least hub.broker.redelivery-delay");
+        }
+    }
+}

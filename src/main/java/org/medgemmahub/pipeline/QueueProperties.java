@@ -1,0 +1,31 @@
+package org.medgemmahub.pipeline;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Queue names (hub.queues.*); routes read the same keys as {@code {{hub.queues.requests}}}.
+ *
+ * @param requests         inference requests, written by every inbound channel
+ * @param results          model results waiting for the FHIR writer
+ * @param hl7Rejected      HL7 messages answered AE/AR, kept with their reason
+ * @param deadLetterSuffix appended to a queue name for its dead letters
+ */
+@ConfigurationProperties("hub.queues")
+public record QueueProperties(String requests, String results, String hl7Rejected, String deadLetterSuffix) {
+    public QueueProperties {
+        requireName(requests, "hub.queues.requests");
+        requireName(results, "hub.queues.results");
+        requireName(hl7Rejected, "hub.queues.hl7-rejected");
+        requireName(deadLetterSuffix, "hub.queues.dead-letter-suffix");
+    }
+
+    public String deadLetters(String queue) {
+        return queue + deadLetterSuffix;
+    }
+
+    private static void requireName(String value, String key) {
+        if (value == null || value.isBlank() || value.contains(" ")) {
+            throw new IllegalArgumentException(key + " must be a queue name without spaces");
+        }
+    }
+}
