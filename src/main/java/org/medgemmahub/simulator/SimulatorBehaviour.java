@@ -1,0 +1,65 @@
+package org.medgemmahub.simulator;
+
+import java.time.Duration;
+
+/**
+ * What the simulator does that can change while it runs (through {@code POST /control}).
+ *
+ * @param coldStart      how long after start (or after the change) generation, health, info and models answer 503
+ * @param latency        fixed delay before each generation answer
+ * @param failNext       failures to inject into the next generation calls, or null
+ * @param markdownFences wrap the JSON answer in a ```json fence with a sentence before it
+ * @param truncateJson   cut the JSON answer in the middle while still reporting a normal stop
+ * @param chatRoute404   {@code /v1/chat/completions} answers 404 with an empty body, like old TGI
+ * @param healthy        {@code /health} answers 200; when false it answers 503 like an unhealthy TGI
+ * @param maxImages      images allowed in one chat request (vLLM's {@code --limit-mm-per-prompt})
+ */
+public record SimulatorBehaviour(Duration coldStart, Duration latency, InjectedFailure failNext,
+                                 boolean markdownFences, boolean truncateJson, boolean chatRoute404,
+                                 boolean healthy, int maxImages) {
+    public SimulatorBehaviour {
+        if (coldStart == null || coldStart.isNegative())
+            throw new IllegalArgumentException("coldStart must be zero or positive");
+        if (latency == null || latency.isNegative())
+            throw new IllegalArgumentException("latency must be zero or positive");
+        if (maxImages < 0)
+            throw new IllegalArgumentException("maxImages must be zero or positive, got " + maxImages);
+    }
+
+    /** A well-behaved, instantly ready model that accepts one image per request. */
+    public static SimulatorBehaviour wellBehaved() {
+        return new SimulatorBehaviour(Duration.ZERO, Duration.ZERO, null, false, false, false, true, 1);
+    }
+
+    public SimulatorBehaviour withColdStart(Duration value) {
+        return new SimulatorBehaviour(value, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages);
+    }
+
+    public SimulatorBehaviour withLatency(Duration value) {
+        return new SimulatorBehaviour(coldStart, value, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages);
+    }
+
+    public SimulatorBehaviour withFailNext(InjectedFailure value) {
+        return new SimulatorBehaviour(coldStart, latency, value, markdownFences, truncateJson, chatRoute404, healthy, maxImages);
+    }
+
+    public SimulatorBehaviour withMarkdownFences(boolean value) {
+        return new SimulatorBehaviour(coldStart, latency, failNext, value, truncateJson, chatRoute404, healthy, maxImages);
+    }
+
+    public SimulatorBehaviour withTruncateJson(boolean value) {
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, value, chatRoute404, healthy, maxImages);
+    }
+
+    public SimulatorBehaviour withChatRoute404(boolean value) {
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, value, healthy, maxImages);
+    }
+
+    public SimulatorBehaviour withHealthy(boolean value) {
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, value, maxImages);
+    }
+
+    public SimulatorBehaviour withMaxImages(int value) {
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, value);
+    }
+}
