@@ -18,8 +18,11 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -54,7 +57,18 @@ public class FhirResourceValidator {
                 new SnapshotGeneratingValidationSupport(fhirContext));
         FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
         this.validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
-        log.info("FHIR validator ready with {} conformance resources from fhir-profiles/", loaded);
+        log.info("FHIR validator built with {} conformance resources from fhir-profiles/", loaded);
+    }
+
+    /** Loads the R4 definitions (several seconds) in the background, so the first result is not held up by it. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void warmUp() {
+        Thread warmUp = new Thread(() -> {
+            problems(new Observation().setStatus(Observation.ObservationStatus.PRELIMINARY));
+            log.info("FHIR validator warmed up");
+        }, "fhir-validator-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** The bundle, unchanged, when no entry has an error or fatal issue; else {@link FhirResourceInvalidException}. */

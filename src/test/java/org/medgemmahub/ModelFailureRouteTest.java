@@ -1,0 +1,97 @@
+package org.medgemmahub;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.jms.Message;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.medgemmahub.pipeline.InferenceRequest;
+import org.medgemmahub.pipeline.PipelineJson;
+import org.medgemmahub.support.FhirTestClient;
+import org.medgemmahub.support.HapiHl7Client;
+import org.medgemmahub.support.Hl7Messages;
+import org.medgemmahub.support.HubTestSettings;
+import org.medgemmahub.support.SimulatorControlClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** How model failures end: transient ones are retried by scheduled redelivery, permanent ones dead-lettered at once. */
+@CamelSpringBootTest
+@SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ModelFailureRouteTest {
+    static final HubTestSettings HUB = new HubTestSettings();
+    static final HapiHl7Client HL7 = new HapiHl7Client(HUB.hl7Port);
+
+    @DynamicPropertySource
+    static void hubOnFreePorts(DynamicPropertyRegistry registry) {
+        HUB.properties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired JmsTemplate jms;
+    private final SimulatorControlClient simulator = new SimulatorControlClient(HUB.simulatorBase());
+    private final FhirTestClient fhir = new FhirTestClient(HUB.fhirBase());
+
+    @AfterEach
+    void resetSimulator() throws Exception {
+        simulator.change("{\"failNext\": null, \"chatRoute404\": false}");
+    }
+
+    @AfterAll
+    static void closeClient() throws Exception {
+        HL7.close();
+    }
+
+    @Test
+    void retriesAServerErrorAndWritesTheObservationOnce() throws Exception {
+        simulator.change("{\"failNext\": {\"status\": 500, \"count\": 1}}");
+        Hl7Messages oru = Hl7Messages.uniqueOru();
+
+        assertThat(HapiHl7Client.ackCode(HL7.send(oru.er7))).isEqualTo("AA");
+
+        await().atMost(60, SECONDS).ignoreExceptions().pollInterval(200, MILLISECONDS)
+                .untilAsserted(() -> assertThat(fhir.observationsFor(Hl7Messages.PATIENT_SYSTEM, oru.mrn)).hasSize(1));
+        assertThat(simulator.failures(500)).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersAMissingChatRouteAtOnceWithThePreciseReason() throws Exception {
+        simulator.change("{\"chatRoute404\": true}");
+        Hl7Messages oru = Hl7Messages.uniqueOru();
+
+        assertThat(HapiHl7Client.ackCode(HL7.send(oru.er7))).isEqualTo("AA");
+
+        List<Message> dead = new ArrayList<>();
+        await().atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() -> {
+            dead.clear();
+            dead.addAll(deadLettersFor(oru));
+            assertThat(dead).hasSize(1);
+        });
+        assertThat(dead.get(0).getStringProperty("HubFailureReason")).startsWith("MODEL-404: HTTP 404 from /v1/chat/completions")
+                .contains("check MEDGEMMA_API");
+        assertThat(dead.get(0).getObjectProperty("HubAttempt")).isNull();
+        assertThat(fhir.observationsFor(Hl7Messages.PATIENT_SYSTEM, oru.mrn)).isEmpty();
+    }
+
+    private List<Message> deadLettersFor(Hl7Messages oru) {
+        List<Message> found = new ArrayList<>();
+        jms.browse("hub.inference.requests.dlq", (session, browser) -> {
+            for (var e = browser.getEnumeration(); e.hasMoreElements(); ) {
+                jakarta.jms.TextMessage message = (jakarta.jms.TextMessage) e.nextElement();
+                InferenceRequest request = PipelineJson.read(message.getText(), InferenceRequest.class);
+                if (request.sourceId().startsWith(oru.controlId)) found.add(message);
+            }
+            return null;
+        });
+        return found;
+    }
+}
