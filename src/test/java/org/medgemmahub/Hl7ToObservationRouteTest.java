@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.fhir.FhirResourceValidator;
@@ -23,6 +24,7 @@ import org.medgemmahub.hl7.Hl7Fixtures;
 import org.medgemmahub.support.FhirTestClient;
 import org.medgemmahub.support.HapiHl7Client;
 import org.medgemmahub.support.HubTestSettings;
+import org.medgemmahub.support.Listening;
 import org.medgemmahub.support.Hl7Messages;
 import org.medgemmahub.support.MllpTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,11 @@ class Hl7ToObservationRouteTest {
     @Autowired EmbeddedActiveMQ broker;
 
     private final FhirTestClient fhir = new FhirTestClient(HUB.fhirBase());
+
+    @BeforeEach
+    void mllpListening() {
+        Listening.awaitPort(HUB.hl7Port);
+    }
 
     @AfterAll
     static void closeClient() throws Exception {

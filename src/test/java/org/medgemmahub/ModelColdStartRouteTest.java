@@ -7,11 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.support.FhirTestClient;
 import org.medgemmahub.support.HapiHl7Client;
 import org.medgemmahub.support.Hl7Messages;
 import org.medgemmahub.support.HubTestSettings;
+import org.medgemmahub.support.Listening;
 import org.medgemmahub.support.SimulatorControlClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +35,11 @@ class ModelColdStartRouteTest {
         registry.add("medgemma.api", () -> "tgi");
         registry.add("medgemma.base-url", HUB::simulatorBase);
         registry.add("hub.simulator.cold-start", () -> "5s");
+    }
+
+    @BeforeEach
+    void mllpListening() {
+        Listening.awaitPort(HUB.hl7Port);
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.pipeline.InferenceRequest;
@@ -18,6 +19,7 @@ import org.medgemmahub.support.FhirTestClient;
 import org.medgemmahub.support.HapiHl7Client;
 import org.medgemmahub.support.Hl7Messages;
 import org.medgemmahub.support.HubTestSettings;
+import org.medgemmahub.support.Listening;
 import org.medgemmahub.support.SimulatorControlClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +46,11 @@ class ModelFailureRouteTest {
     @AfterEach
     void resetSimulator() throws Exception {
         simulator.change("{\"failNext\": null, \"chatRoute404\": false}");
+    }
+
+    @BeforeEach
+    void mllpListening() {
+        Listening.awaitPort(HUB.hl7Port);
     }
 
     @AfterAll

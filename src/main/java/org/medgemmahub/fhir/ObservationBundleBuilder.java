@@ -123,7 +123,7 @@ public class ObservationBundleBuilder {
         if (isSimulated(result)) {
             note = "SIMULATED: produced by the MedGemma Hub simulator, not by a model. " + note;
         }
-        if (!result.isParsed()) {
+        if (result.parsed() == null) {
             note += " The model's answer could not be read as structured findings (" + result.parseError() + "); the raw answer is the value.";
         }
         if (result.truncated()) {

@@ -42,10 +42,11 @@ public class ModelRetryPolicy {
         int failed = attempt == null ? 1 : attempt;
         long now = clock.millis();
         long first = firstAttemptAt == null ? now : firstAttemptAt;
-        String reason = failure.getMessage();
-        if (!(failure instanceof ModelUnavailableException unavailable)) {
-            return deadLetter(failed, first, now, reason);
+        ModelUnavailableException unavailable = unavailableCause(failure);
+        if (unavailable == null) {
+            return deadLetter(failed, first, now, failure.getMessage());
         }
+        String reason = unavailable.getMessage();
         if (unavailable.status() == 424 && failed > GENERATION_ERROR_MAX_RETRIES) {
             return deadLetter(failed, first, now, reason + " (generation error, retried " + GENERATION_ERROR_MAX_RETRIES + " times)");
         }
@@ -74,6 +75,13 @@ public class ModelRetryPolicy {
             delay = Math.max(delay, Math.min(retryAfter.toMillis(), properties.redeliveryMaxDelay().toMillis()));
         }
         return delay + ThreadLocalRandom.current().nextLong(delay / 10 + 1);
+    }
+
+    private static ModelUnavailableException unavailableCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ModelUnavailableException unavailable) return unavailable;
+        }
+        return null;
     }
 
     private RetryDecision deadLetter(int failed, long first, long now, String reason) {

@@ -32,8 +32,4 @@ public record InferenceResult(
         long latencyMillis,
         int attempts,
         Instant completedAt) {
-
-    public boolean isParsed() {
-        return parsed != null;
-    }
 }

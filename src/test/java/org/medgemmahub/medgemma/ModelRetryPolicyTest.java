@@ -44,6 +44,14 @@ class ModelRetryPolicyTest {
     }
 
     @Test
+    void findsTheModelFailureInsideAWrappingException() {
+        RetryDecision decision = policy.decide(1, null, new RuntimeException("bean call failed", unavailable(503)));
+
+        assertThat(decision.retry()).isTrue();
+        assertThat(decision.reason()).isEqualTo("MODEL-503: HTTP 503");
+    }
+
+    @Test
     void honoursRetryAfterWhenLongerThanTheBackoff() {
         var tooMany = new ModelUnavailableException("MODEL-429", 429, "HTTP 429", Duration.ofSeconds(30), false, null);
 

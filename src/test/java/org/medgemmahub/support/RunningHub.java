@@ -17,7 +17,9 @@ public final class RunningHub implements AutoCloseable {
     public static RunningHub start(HubTestSettings settings, Map<String, Object> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>(settings.properties());
         properties.putAll(overrides);
-        return new RunningHub(new SpringApplicationBuilder(HubApplication.class).properties(properties).run());
+        RunningHub hub = new RunningHub(new SpringApplicationBuilder(HubApplication.class).properties(properties).run());
+        Listening.awaitPort(settings.hl7Port);
+        return hub;
     }
 
     public <T> T bean(Class<T> type) {

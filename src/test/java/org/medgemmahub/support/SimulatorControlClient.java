@@ -1,0 +1,42 @@
+package org.medgemmahub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Reads and changes the built-in simulator's behaviour over its HTTP control endpoint, as tests must. */
+public final class SimulatorControlClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    public SimulatorControlClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** GET /control: behaviour, cold-start state and counters. */
+    public JsonNode state() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/control")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    /** POST /control with a JSON object of changes, e.g. {@code {"coldStartSeconds": 5}}. */
+    public void change(String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/control"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new IllegalStateException("simulator control answered " + response.statusCode());
+    }
+
+    public long failures(int status) throws Exception {
+        return state().path("counters").path("failed").path(String.valueOf(status)).asLong(0);
+    }
+
+    public long succeeded() throws Exception {
+        return state().path("counters").path("succeeded").asLong();
+    }
+}
