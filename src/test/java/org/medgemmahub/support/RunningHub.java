@@ -17,7 +17,9 @@ public final class RunningHub implements AutoCloseable {
     public static RunningHub start(HubTestSettings settings, Map<String, Object> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>(settings.properties());
         properties.putAll(overrides);
-        RunningHub hub = new RunningHub(new SpringApplicationBuilder(HubApplication.class).properties(properties).run());
+        // as command-line arguments: SpringApplicationBuilder.properties() would only set defaults under application.yaml
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        RunningHub hub = new RunningHub(new SpringApplicationBuilder(HubApplication.class).run(args));
         Listening.awaitPort(settings.hl7Port);
         return hub;
     }
