@@ -1,0 +1,38 @@
+package org.medgemmahub.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class ModelImagesTest {
+
+    @Test
+    void fitsALargeNoisyImageWithin896AndUnder500Kb() throws Exception {
+        BufferedImage noisy = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < noisy.getHeight(); y++) {
+            for (int x = 0; x < noisy.getWidth(); x++) noisy.setRGB(x, y, random.nextInt(0xffffff));
+        }
+
+        byte[] jpeg = ModelImages.toModelJpeg(noisy);
+
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg));
+        assertThat(jpeg.length).isLessThanOrEqualTo(ModelImages.MAX_JPEG_BYTES);
+        assertThat(decoded.getWidth()).isEqualTo(896);
+        assertThat(decoded.getHeight()).isEqualTo(672);
+    }
+
+    @Test
+    void keepsASmallGrayImageAtItsSize() throws Exception {
+        BufferedImage gray = new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY);
+
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(ModelImages.toModelJpeg(gray)));
+
+        assertThat(decoded.getWidth()).isEqualTo(300);
+        assertThat(decoded.getHeight()).isEqualTo(200);
+    }
+}
