@@ -1,0 +1,24 @@
+package org.medgemmahub.dicom.series;
+
+import javax.sql.DataSource;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * The durable store of series still being received: Camel's JDBC aggregation repository on the hub's database
+ * (embedded H2 under data/ by default). Its transaction manager stays private to it, so the JMS routes keep their
+ * own JMS transactions.
+ */
+@Configuration(proxyBeanMethods = false)
+class SeriesRepositoryConfiguration {
+
+    @Bean("dicomSeriesRepository")
+    JdbcAggregationRepository dicomSeriesRepository(DataSource dataSource) {
+        JdbcAggregationRepository repository =
+                new JdbcAggregationRepository(new DataSourceTransactionManager(dataSource), "dicom_series", dataSource);
+        repository.setUseRecovery(true);
+        return repository;
+    }
+}
