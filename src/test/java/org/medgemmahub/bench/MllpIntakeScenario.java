@@ -1,0 +1,61 @@
+package org.medgemmahub.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MLLP intake: AA answers per second with store-then-ACK (the hub, model route off so only intake is measured)
+ * versus HAPI's bare MLLP server that parses and ACKs without storing, with 1 and 8 senders; and ACK latency p99
+ * at a steady 200 messages per second. Also records the hub's start-up time and resident memory under this load.
+ */
+final class MllpIntakeScenario {
+    private MllpIntakeScenario() {
+    }
+
+    static List<BenchRow> run(Path jar, BenchScale scale) throws Exception {
+        List<BenchRow> rows = new ArrayList<>();
+        try (HubProcess hub = HubProcess.start(jar, BenchMain.intakeOnly()); BareHl7AckServer bare = new BareHl7AckServer()) {
+            double startUpSeconds = hub.startUp.toMillis() / 1000.0;
+            // warm both JITs before measuring
+            MllpLoad.saturate(hub.hl7Port, 4, scale.mllpMessages() / 2);
+            MllpLoad.saturate(bare.port, 4, scale.mllpMessages() / 2);
+            for (int senders : new int[] {1, 8}) {
+                double[] hubRuns = new double[scale.runs()];
+                double[] bareRuns = new double[scale.runs()];
+                for (int r = 0; r < scale.runs(); r++) {
+                    hubRuns[r] = checked(MllpLoad.saturate(hub.hl7Port, senders, scale.mllpMessages())).perSecond();
+                    bareRuns[r] = checked(MllpLoad.saturate(bare.port, senders, scale.mllpMessages())).perSecond();
+                }
+                BenchRow.Stats hubStats = BenchRow.Stats.of(hubRuns);
+                BenchRow.Stats bareStats = BenchRow.Stats.of(bareRuns);
+                double ratio = hubStats.median() / bareStats.median();
+                boolean absoluteTarget = senders == 8;
+                boolean met = ratio >= 0.5 && (!absoluteTarget || hubStats.median() >= 1000);
+                boolean gross = ratio < 0.125 || (absoluteTarget && hubStats.median() < 250);
+                rows.add(new BenchRow("MLLP intake, " + senders + " sender" + (senders > 1 ? "s" : ""), "msg/s",
+                        hubStats, bareStats, (absoluteTarget ? ">= 1000 msg/s and " : "") + ">= 0.50 x bare HAPI", met, gross));
+            }
+            double[] hubP99 = new double[scale.runs()];
+            double[] bareP99 = new double[scale.runs()];
+            for (int r = 0; r < scale.runs(); r++) {
+                hubP99[r] = checked(MllpLoad.paced(hub.hl7Port, 8, scale.pacedMessages(), 200)).p99Millis();
+                bareP99[r] = checked(MllpLoad.paced(bare.port, 8, scale.pacedMessages(), 200)).p99Millis();
+            }
+            BenchRow.Stats p99 = BenchRow.Stats.of(hubP99);
+            rows.add(new BenchRow("MLLP ACK p99 at 200 msg/s", "ms", p99, BenchRow.Stats.of(bareP99), "< 50 ms",
+                    p99.median() < 50, p99.median() > 200));
+            long rss = hub.residentMiB();
+            rows.add(new BenchRow("hub resident memory after MLLP load", "MiB", BenchRow.Stats.of(rss), null,
+                    "report (heap capped at 1 GiB)", true, false));
+            rows.add(new BenchRow("hub start-up to ready", "s", BenchRow.Stats.of(startUpSeconds), null,
+                    "report (< 60 s for CI's smoke check)", startUpSeconds < 60, startUpSeconds > 240));
+        }
+        return rows;
+    }
+
+    private static MllpLoad.Figures checked(MllpLoad.Figures figures) {
+        if (figures.other() > 0) throw new IllegalStateException(figures.other() + " messages were not answered AA");
+        return figures;
+    }
+}
