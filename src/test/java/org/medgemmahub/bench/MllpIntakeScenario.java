@@ -3,6 +3,8 @@ package org.medgemmahub.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.medgemmahub.support.HubJvm;
+import org.medgemmahub.support.HubTestSettings;
 
 /**
  * MLLP intake: AA answers per second with store-then-ACK (the hub, model route off so only intake is measured)
@@ -15,16 +17,17 @@ final class MllpIntakeScenario {
 
     static List<BenchRow> run(Path jar, BenchScale scale) throws Exception {
         List<BenchRow> rows = new ArrayList<>();
-        try (HubProcess hub = HubProcess.start(jar, BenchMain.intakeOnly()); BareHl7AckServer bare = new BareHl7AckServer()) {
-            double startUpSeconds = hub.startUp.toMillis() / 1000.0;
+        HubTestSettings hubSettings = new HubTestSettings();
+        try (HubJvm hub = HubJvm.fromJar(jar, hubSettings, BenchMain.intakeOnly()); BareHl7AckServer bare = new BareHl7AckServer()) {
+            double startUpSeconds = hub.startUp().toMillis() / 1000.0;
             // warm both JITs before measuring
-            MllpLoad.saturate(hub.hl7Port, 4, scale.mllpMessages() / 2);
+            MllpLoad.saturate(hubSettings.hl7Port, 4, scale.mllpMessages() / 2);
             MllpLoad.saturate(bare.port, 4, scale.mllpMessages() / 2);
             for (int senders : new int[] {1, 8}) {
                 double[] hubRuns = new double[scale.runs()];
                 double[] bareRuns = new double[scale.runs()];
                 for (int r = 0; r < scale.runs(); r++) {
-                    hubRuns[r] = checked(MllpLoad.saturate(hub.hl7Port, senders, scale.mllpMessages())).perSecond();
+                    hubRuns[r] = checked(MllpLoad.saturate(hubSettings.hl7Port, senders, scale.mllpMessages())).perSecond();
                     bareRuns[r] = checked(MllpLoad.saturate(bare.port, senders, scale.mllpMessages())).perSecond();
                 }
                 BenchRow.Stats hubStats = BenchRow.Stats.of(hubRuns);
@@ -39,7 +42,7 @@ final class MllpIntakeScenario {
             double[] hubP99 = new double[scale.runs()];
             double[] bareP99 = new double[scale.runs()];
             for (int r = 0; r < scale.runs(); r++) {
-                hubP99[r] = checked(MllpLoad.paced(hub.hl7Port, 8, scale.pacedMessages(), 200)).p99Millis();
+                hubP99[r] = checked(MllpLoad.paced(hubSettings.hl7Port, 8, scale.pacedMessages(), 200)).p99Millis();
                 bareP99[r] = checked(MllpLoad.paced(bare.port, 8, scale.pacedMessages(), 200)).p99Millis();
             }
             BenchRow.Stats p99 = BenchRow.Stats.of(hubP99);

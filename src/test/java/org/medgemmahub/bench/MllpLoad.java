@@ -1,12 +1,5 @@
 package org.medgemmahub.bench;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.medgemmahub.support.MllpConnection;
 
 /**
  * An EHR-like MLLP sender for benchmarks: each connection sends one message, waits for its ACK, sends the next.
@@ -49,22 +43,13 @@ final class MllpLoad {
         List<Future<?>> senders = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             senders.add(pool.submit(() -> {
-                try (Socket socket = new Socket("127.0.0.1", port)) {
-                    socket.setTcpNoDelay(true);
-                    socket.setSoTimeout(30_000);
-                    OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-                    InputStream in = new BufferedInputStream(socket.getInputStream());
+                try (MllpConnection connection = new MllpConnection(port)) {
                     for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         if (intervalNanos > 0) waitUntil(started + i * intervalNanos);
                         long sent = System.nanoTime();
-                        out.write(0x0b);
-                        out.write(message().getBytes(StandardCharsets.UTF_8));
-                        out.write(0x1c);
-                        out.write(0x0d);
-                        out.flush();
-                        String ack = readFrame(in);
+                        String ack = connection.send(message());
                         latencies[(int) i] = System.nanoTime() - sent;
-                        if (ack.contains("MSA|AA|")) acknowledged.incrementAndGet();
+                        if ("AA".equals(MllpConnection.ackCode(ack))) acknowledged.incrementAndGet();
                     }
                 }
                 return null;
@@ -87,20 +72,6 @@ final class MllpLoad {
     private static void waitUntil(long nanoTime) throws InterruptedException {
         long wait = nanoTime - System.nanoTime();
         if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-    }
-
-    private static String readFrame(InputStream in) throws IOException {
-        int b = in.read();
-        if (b != 0x0b) throw new IOException("expected MLLP start block, got " + b);
-        StringBuilder frame = new StringBuilder(256);
-        while ((b = in.read()) != -1) {
-            if (b == 0x1c) {
-                in.read();
-                return frame.toString();
-            }
-            frame.append((char) b);
-        }
-        throw new IOException("connection closed inside a frame");
     }
 
     /** A v2.5.1 ORU^R01 with a unique control id and patient, shaped like a short radiology result. */

@@ -3,6 +3,8 @@ package org.medgemmahub.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.medgemmahub.support.HubJvm;
+import org.medgemmahub.support.HubTestSettings;
 import java.util.Map;
 import org.medgemmahub.support.SimulatorControlClient;
 
@@ -25,11 +27,12 @@ final class ModelUtilisationScenario {
         double[] throughput = new double[scale.runs()];
         int maxInFlight = 0;
         for (int r = 0; r < scale.runs(); r++) {
-            try (HubProcess hub = HubProcess.start(jar, settings)) {
-                SimulatorControlClient simulator = new SimulatorControlClient(hub.simulatorBase());
+            HubTestSettings hubSettings = new HubTestSettings();
+            try (HubJvm hub = HubJvm.fromJar(jar, hubSettings, settings)) {
+                SimulatorControlClient simulator = new SimulatorControlClient(hubSettings.simulatorBase());
                 int total = scale.modelRequests();
                 long started = System.nanoTime();
-                MllpLoad.saturate(hub.hl7Port, 4, total);
+                MllpLoad.saturate(hubSettings.hl7Port, 4, total);
                 long deadline = started + (long) ((total / ideal) * 4 + 60) * 1_000_000_000L;
                 JsonNode counters;
                 do {

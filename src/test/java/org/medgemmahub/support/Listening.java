@@ -16,7 +16,7 @@ public final class Listening {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> accepts(port));
     }
 
-    private static boolean accepts(int port) {
+    public static boolean accepts(int port) {
         try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
         } catch (IOException e) {

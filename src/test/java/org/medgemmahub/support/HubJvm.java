@@ -1,0 +1,100 @@
+package org.medgemmahub.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub in a JVM of its own, as an operator runs it, so a test or benchmark can kill it with SIGKILL or measure
+ * it from outside. Started from the built jar, or from this JVM's class path (tests run before the jar exists).
+ * Its output goes to {@code hub-<n>.log} in the data directory.
+ */
+public final class HubJvm implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final Duration startUp;
+
+    private HubJvm(List<String> launch, HubTestSettings settings, Map<String, String> overrides) throws Exception {
+        List<String> command = new ArrayList<>(launch);
+        settings.properties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        overrides.forEach((key, value) -> command.add("--" + key + "=" + value));
+        int n = 1;
+        while (Files.exists(settings.dataDir.resolve("hub-" + n + ".log"))) n++;
+        log = settings.dataDir.resolve("hub-" + n + ".log");
+        long started = System.nanoTime();
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitReady(settings);
+        startUp = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Runs {@code java -jar jar} with the settings as command-line properties. */
+    public static HubJvm fromJar(Path jar, HubTestSettings settings, Map<String, String> overrides) throws Exception {
+        return new HubJvm(List.of(java(), "-Xmx1g", "-jar", jar.toString()), settings, overrides);
+    }
+
+    /** Runs the hub's main class on this JVM's class path (target/classes and the dependencies). */
+    public static HubJvm fromClasspath(HubTestSettings settings, Map<String, String> overrides) throws Exception {
+        return new HubJvm(List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "org.medgemmahub.HubApplication"), settings, overrides);
+    }
+
+    public Duration startUp() {
+        return startUp;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Resident set size in MiB, from /proc. */
+    public long residentMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+        return -1;
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed; what the hub acknowledged must survive this. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!process.isAlive()) return;
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) kill();
+    }
+
+    private void awaitReady(HubTestSettings settings) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("hub exited during start-up; see " + log);
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                        && Listening.accepts(settings.hl7Port)) return;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // polling another process's start-up
+        }
+        throw new IllegalStateException("hub not ready within 120 s; see " + log);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
