@@ -1,5 +1,8 @@
 package org.medgemmahub.pipeline;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,6 +24,14 @@ public record QueueProperties(String requests, String results, String hl7Rejecte
 
     public String deadLetters(String queue) {
         return queue + deadLetterSuffix;
+    }
+
+    /** Each dead-letter queue an operator may replay from, with the queue its messages go back to. */
+    public Map<String, String> deadLetterOrigins() {
+        Map<String, String> origins = new LinkedHashMap<>();
+        origins.put(deadLetters(requests), requests);
+        origins.put(deadLetters(results), results);
+        return Collections.unmodifiableMap(origins);
     }
 
     private static void requireName(String value, String key) {
