@@ -6,10 +6,11 @@ import ca.uhn.hl7v2.HL7Exception;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.medgemmahub.pipeline.IntakePausedException;
 
 /**
  * What a NAK says about a failure: AR for a rejected message and for internal failures (the sender should resend),
- * AE for a message that was understood but cannot be used. The one place exceptions become acknowledgement codes.
+ * AE for a message that was understood but cannot be used, or cannot be taken now (back-pressure: resend later). The one place exceptions become acknowledgement codes.
  *
  * @param acknowledgment AE or AR
  * @param error          the table-0357 code for ERR-3
@@ -19,6 +20,7 @@ import java.util.Set;
 record Hl7Failure(AcknowledgmentCode acknowledgment, ErrorCode error, String code, String message) {
     static final String INTERNAL = "HL7-INTERNAL";
     static final String OTHER = "HL7-ERROR";
+    static final String BUSY = IntakePausedException.CODE;
     private static final int MAX_MESSAGE_LENGTH = 200;
 
     static Hl7Failure of(Throwable cause) {
@@ -37,15 +39,23 @@ record Hl7Failure(AcknowledgmentCode acknowledgment, ErrorCode error, String cod
             return new Hl7Failure(AcknowledgmentCode.AE, error, OTHER,
                     clean(OTHER + ": " + error.getMessage() + Hl7MessageParser.where(hl7.getLocation())));
         }
+        if (findCause(cause, IntakePausedException.class) instanceof IntakePausedException paused) {
+            // understood but not taken now: AE, so the sender keeps the message and resends it later
+            return new Hl7Failure(AcknowledgmentCode.AE, ErrorCode.APPLICATION_INTERNAL_ERROR, BUSY, clean(paused.getMessage()));
+        }
         return new Hl7Failure(AcknowledgmentCode.AR, ErrorCode.APPLICATION_INTERNAL_ERROR, INTERNAL,
                 INTERNAL + ": the message was not processed because of an internal error; please resend it");
     }
 
     /** The first HL7Exception in the cause chain, as route engines wrap what a bean throws. */
     private static HL7Exception findHl7Exception(Throwable cause) {
+        return (HL7Exception) findCause(cause, HL7Exception.class);
+    }
+
+    private static Throwable findCause(Throwable cause, Class<? extends Throwable> type) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = cause; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof HL7Exception hl7) return hl7;
+            if (type.isInstance(t)) return t;
         }
         return null;
     }
