@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 final class ScpAssociation implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ScpAssociation.class);
 
+    private static final int DRAIN_MILLIS = 500;
+    private static final long MAX_DRAIN_BYTES = 1 << 20;
+
     private final Socket socket;
     private final ScpSettings settings;
     private final AssociationNegotiator negotiator;
@@ -38,7 +41,7 @@ final class ScpAssociation implements Runnable {
 
     @Override
     public void run() {
-        try (socket) {
+        try {
             writer = new PduWriter(new BufferedOutputStream(socket.getOutputStream(), 16 * 1024));
             PduReader reader = new PduReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024), settings.maxPduLength());
             socket.setSoTimeout((int) settings.artimTimeout().toMillis());
@@ -67,6 +70,29 @@ final class ScpAssociation implements Runnable {
             log.debug("DICOM connection from {} closed by the peer", remoteAddress);
         } catch (IOException e) {
             log.warn("DICOM-IO: association from {} ended: {}", remoteAddress, e.toString());
+        } finally {
+            close();
+        }
+    }
+
+    /** Half-closes first and drains what the peer still sends, so an A-ABORT is not lost to a connection reset. */
+    private void close() {
+        try {
+            if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                socket.shutdownOutput();
+                socket.setSoTimeout(DRAIN_MILLIS);
+                byte[] sink = new byte[8192];
+                long drained = 0;
+                int n;
+                while (drained < MAX_DRAIN_BYTES && (n = socket.getInputStream().read(sink)) > 0) drained += n;
+            }
+        } catch (IOException e) {
+            log.trace("draining the connection from {}: {}", remoteAddress, e.toString());
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing the connection from {}: {}", remoteAddress, e.toString());
         }
     }
 
