@@ -90,6 +90,17 @@ public final class Dcmtk {
         return target;
     }
 
+    /**
+     * A storescu configuration file (-xf) whose profile {@code JpegLsOnly} proposes Secondary Capture in JPEG-LS
+     * Lossless only, as a PACS would offer an instance it cannot or will not transcode.
+     */
+    public static Path jpegLsOnlyProfile(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("jpegls-only.cfg"), String.join("\n",
+                "[[TransferSyntaxes]]", "[JpegLs]", "TransferSyntax1 = 1.2.840.10008.1.2.4.80", "",
+                "[[PresentationContexts]]", "[JpegLsOnly]", "PresentationContext1 = 1.2.840.10008.5.1.4.1.1.7\\JpegLs", "",
+                "[[Profiles]]", "[JpegLsOnly]", "PresentationContexts = JpegLsOnly", ""));
+    }
+
     /** The transfer syntax UID written in a file's meta information, read by dcmdump. */
     public static String transferSyntaxOf(Path file) {
         String dump = ok("dcmdump", "-Un", "+P", "0002,0010", file.toString());
@@ -98,20 +109,23 @@ public final class Dcmtk {
 
     /** Transfer syntaxes test instances can be made in, with the DCMTK call converting Explicit VR LE to it. */
     public enum Syntax {
-        JPEG_BASELINE("1.2.840.10008.1.2.4.50", List.of()),
-        EXPLICIT_LITTLE("1.2.840.10008.1.2.1", List.of("dcmconv", "+te")),
-        IMPLICIT_LITTLE("1.2.840.10008.1.2", List.of("dcmconv", "+ti")),
-        EXPLICIT_BIG("1.2.840.10008.1.2.2", List.of("dcmconv", "+tb")),
-        DEFLATED("1.2.840.10008.1.2.1.99", List.of("dcmconv", "+td")),
-        RLE("1.2.840.10008.1.2.5", List.of("dcmcrle")),
-        JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", List.of("dcmcjpeg")),
-        JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", List.of("dcmcjpls"));
+        JPEG_BASELINE("1.2.840.10008.1.2.4.50", "-xy", List.of()),
+        EXPLICIT_LITTLE("1.2.840.10008.1.2.1", "-xe", List.of("dcmconv", "+te")),
+        IMPLICIT_LITTLE("1.2.840.10008.1.2", "-xi", List.of("dcmconv", "+ti")),
+        EXPLICIT_BIG("1.2.840.10008.1.2.2", "-xb", List.of("dcmconv", "+tb")),
+        DEFLATED("1.2.840.10008.1.2.1.99", "-xd", List.of("dcmconv", "+td")),
+        RLE("1.2.840.10008.1.2.5", "-xr", List.of("dcmcrle")),
+        JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "-xs", List.of("dcmcjpeg")),
+        JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "-xt", List.of("dcmcjpls"));
 
         public final String uid;
+        /** The storescu option that proposes this syntax first (followed by the uncompressed ones). */
+        public final String storescuProposal;
         final List<String> command;
 
-        Syntax(String uid, List<String> command) {
+        Syntax(String uid, String storescuProposal, List<String> command) {
             this.uid = uid;
+            this.storescuProposal = storescuProposal;
             this.command = command;
         }
     }
