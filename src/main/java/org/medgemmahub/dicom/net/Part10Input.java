@@ -20,9 +20,8 @@ public record Part10Input(Path file, String sopClassUid, String sopInstanceUid, 
     /** Reads the meta information; an {@link IOException} says why the file cannot be sent. */
     public static Part10Input read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 8192))) {
-            byte[] prefix = new byte[PREAMBLE + 4];
-            in.readFully(prefix);
-            if (!"DICM".equals(new String(prefix, PREAMBLE, 4, StandardCharsets.US_ASCII))) {
+            byte[] prefix = in.readNBytes(PREAMBLE + 4);
+            if (prefix.length < PREAMBLE + 4 || !"DICM".equals(new String(prefix, PREAMBLE, 4, StandardCharsets.US_ASCII))) {
                 throw new IOException("not a DICOM Part 10 file (no DICM prefix)");
             }
             long offset = prefix.length;
@@ -43,14 +42,16 @@ public record Part10Input(Path file, String sopClassUid, String sopInstanceUid, 
                 long length;
                 int headerLength = 8;
                 if (LONG_VRS.contains(vr)) {
-                    length = Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
+                    byte[] longLength = in.readNBytes(4);
+                    if (longLength.length < 4) throw new IOException("file meta information truncated");
+                    length = (u16(longLength, 0) | (long) u16(longLength, 2) << 16);
                     headerLength = 12;
                 } else {
                     length = u16(header, 6);
                 }
                 if (length > 1024) throw new IOException("file meta element (0002," + Integer.toHexString(element) + ") too long");
-                byte[] value = new byte[(int) length];
-                in.readFully(value);
+                byte[] value = in.readNBytes((int) length);
+                if (value.length < length) throw new IOException("file meta information truncated");
                 String text = new String(value, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
                 switch (element) {
                     case 0x0002 -> sopClass = text;
