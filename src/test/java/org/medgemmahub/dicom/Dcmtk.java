@@ -13,7 +13,7 @@ import org.medgemmahub.support.Peers;
 
 /**
  * DCMTK as a test peer: runs its tools and makes test instances (a generated grayscale JPEG wrapped by img2dcm as
- * Secondary Capture, then converted to the other transfer syntaxes). Nothing here comes from patients.
+ * Secondary Capture, then converted to the other transfer syntaxes; JPEG 2000 by GDCM's gdcmconv). Nothing here comes from patients.
  */
 public final class Dcmtk {
     private Dcmtk() {
@@ -76,6 +76,7 @@ public final class Dcmtk {
 
     /** The same picture in the given syntax, as a new instance (new SOP Instance UID). */
     public static Path instance(Path dir, String name, Syntax syntax) throws IOException {
+        if (syntax.command.contains("gdcmconv")) Peers.requireTools("gdcmconv");
         Path jpeg = jpegBaseline(dir, name + "-source");
         if (syntax == Syntax.JPEG_BASELINE) return Files.move(jpeg, dir.resolve(name + ".dcm"));
         Path explicit = dir.resolve(name + "-explicit.dcm");
@@ -116,6 +117,7 @@ public final class Dcmtk {
         DEFLATED("1.2.840.10008.1.2.1.99", "-xd", List.of("dcmconv", "+td")),
         RLE("1.2.840.10008.1.2.5", "-xr", List.of("dcmcrle")),
         JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "-xs", List.of("dcmcjpeg")),
+        JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", "-xv", List.of("gdcmconv", "--j2k")),
         JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "-xt", List.of("dcmcjpls"));
 
         public final String uid;
