@@ -48,7 +48,7 @@
  * <li>The status of a {@link org.medgemmahub.dicom.DicomStatusException} anywhere in the failure's cause chain
  *     (e.g. 0xA900 data set does not match SOP class, 0xC000 cannot understand).</li>
  * <li>0xA700 Out of resources: any other failure of the exchange, or the spool cannot be written.</li>
- * <li>Answered by the SCP itself, without an exchange: 0xA900 when the command's SOP class differs from the
+ * <li>Answered by the SCP itself, without an exchange: 0x0122 when the command's SOP class differs from the
  *     presentation context's, 0xC000 for a SOP Instance UID that is not a UID, 0x0211 for other DIMSE operations.</li>
  * </ul>
  * Only a success (or warning) status keeps the spool file; after a failure status it is deleted (the SCU still owns

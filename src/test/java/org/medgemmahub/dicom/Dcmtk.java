@@ -28,7 +28,7 @@ public final class Dcmtk {
 
     public static void require() {
         Peers.requireTools("storescu", "echoscu", "storescp", "img2dcm", "dcmdjpeg", "dcmcrle", "dcmcjpeg", "dcmcjpls", "dcmconv",
-                "dcmdump");
+                "dcmdump", "dump2dcm");
     }
 
     public static Result run(String... command) {
@@ -89,6 +89,16 @@ public final class Dcmtk {
         ok(command.toArray(String[]::new));
         Files.delete(explicit);
         return target;
+    }
+
+    /** A Basic Text SR instance (no pixels: a non-image object the hub declines), written by dump2dcm. */
+    public static Path structuredReport(Path dir) throws IOException {
+        Path dump = Files.writeString(dir.resolve("sr.txt"), String.join("\n",
+                "(0008,0016) UI [1.2.840.10008.5.1.4.1.1.88.11]", "(0008,0018) UI [1.2.826.0.1.3680043.10.999.88]",
+                "(0008,0060) CS [SR]", "(0010,0020) LO [TEST-0001]", ""));
+        Path report = dir.resolve("sr.dcm");
+        ok("dump2dcm", "+te", dump.toString(), report.toString());
+        return report;
     }
 
     /**

@@ -115,7 +115,7 @@ final class ScpDimseService implements AutoCloseable {
             String sopClass = command.string(CommandSet.AFFECTED_SOP_CLASS_UID).orElse("");
             String sopInstance = command.string(CommandSet.AFFECTED_SOP_INSTANCE_UID).orElse("");
             if (!sopClass.equals(abstractSyntaxes.get(contextId))) {
-                refuse(Status.DATASET_DOES_NOT_MATCH_SOP_CLASS);
+                refuse(Status.SOP_CLASS_NOT_SUPPORTED);
                 return;
             }
             if (!InstanceSpool.isUid(sopInstance)) {

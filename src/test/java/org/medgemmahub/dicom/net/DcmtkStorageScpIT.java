@@ -77,6 +77,18 @@ class DcmtkStorageScpIT {
     }
 
     @Test
+    void declinesANonImageObjectAndServesTheNextAssociation() throws IOException {
+        Path report = Dcmtk.structuredReport(files);
+
+        Dcmtk.Result store = Dcmtk.run("storescu", "-aec", TestScp.AE, "127.0.0.1", port(), report.toString());
+
+        assertThat(store.exitCode()).isNotZero();
+        assertThat(store.output()).contains("No presentation context for: (SRt) 1.2.840.10008.5.1.4.1.1.88.11");
+        assertThat(scp.received).isEmpty();
+        assertThat(Dcmtk.run("echoscu", "-aec", TestScp.AE, "127.0.0.1", port()).exitCode()).isZero();
+    }
+
+    @Test
     void rejectsACallingAeOutsideTheAllowListAndLetsAnAllowedOneIn() throws IOException {
         scp.close();
         scp = new TestScp(spoolDir, TestScp.settings(16384, Duration.ofSeconds(30), 32, Set.of("PACS1")));
