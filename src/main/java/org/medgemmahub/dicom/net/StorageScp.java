@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -30,6 +31,9 @@ public final class StorageScp implements AutoCloseable {
     private final InstanceSpool spool;
     private final StorageHandler handler;
     private final ThreadPoolExecutor associations;
+    /** Answers callers beyond the limit without holding up the accept loop; beyond its queue they are just closed. */
+    private final ThreadPoolExecutor rejections = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+            r -> daemon(r, "dicom-busy-rejection"), (r, pool) -> closeQuietly(((BusyRejection) r).socket));
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket serverSocket;
     private Thread acceptor;
@@ -41,11 +45,7 @@ public final class StorageScp implements AutoCloseable {
         this.handler = handler;
         AtomicInteger threads = new AtomicInteger();
         this.associations = new ThreadPoolExecutor(settings.maxAssociations(), settings.maxAssociations(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread thread = new Thread(r, "dicom-association-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new SynchronousQueue<>(), r -> daemon(r, "dicom-association-" + threads.incrementAndGet()));
         this.associations.allowCoreThreadTimeOut(true);
     }
 
@@ -86,7 +86,7 @@ public final class StorageScp implements AutoCloseable {
                 });
             } catch (RejectedExecutionException e) {
                 open.remove(socket);
-                rejectBusy(socket);
+                rejections.execute(new BusyRejection(socket));
             } catch (SocketException e) {
                 open.remove(socket);
                 closeQuietly(socket);
@@ -95,18 +95,27 @@ public final class StorageScp implements AutoCloseable {
     }
 
     /** Every association thread is busy: read the A-ASSOCIATE-RQ and answer RJ (transient, local limit exceeded). */
-    private void rejectBusy(Socket socket) {
-        log.warn("DICOM-BUSY: {} associations in progress, rejecting {}", settings.maxAssociations(), socket.getRemoteSocketAddress());
-        try (socket) {
-            socket.setSoTimeout(REJECT_READ_TIMEOUT_MILLIS);
-            PduWriter writer = new PduWriter(socket.getOutputStream());
-            if (new PduReader(socket.getInputStream(), settings.maxPduLength()).read() instanceof AssociateRequest) {
-                writer.write(AssociateReject.localLimitExceeded());
-            } else {
-                writer.write(Abort.byProvider(Abort.UNEXPECTED_PDU));
+    private final class BusyRejection implements Runnable {
+        final Socket socket;
+
+        BusyRejection(Socket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void run() {
+            log.warn("DICOM-BUSY: {} associations in progress, rejecting {}", settings.maxAssociations(), socket.getRemoteSocketAddress());
+            try (socket) {
+                socket.setSoTimeout(REJECT_READ_TIMEOUT_MILLIS);
+                PduWriter writer = new PduWriter(socket.getOutputStream());
+                if (new PduReader(socket.getInputStream(), settings.maxPduLength()).read() instanceof AssociateRequest) {
+                    writer.write(AssociateReject.localLimitExceeded());
+                } else {
+                    writer.write(Abort.byProvider(Abort.UNEXPECTED_PDU));
+                }
+            } catch (IOException e) {
+                log.debug("busy rejection not delivered: {}", e.toString());
             }
-        } catch (IOException e) {
-            log.debug("busy rejection not delivered: {}", e.toString());
         }
     }
 
@@ -115,12 +124,19 @@ public final class StorageScp implements AutoCloseable {
         if (serverSocket != null) closeQuietly(serverSocket);
         open.forEach(StorageScp::closeQuietly);
         associations.shutdownNow();
+        rejections.shutdownNow();
         try {
             if (acceptor != null) acceptor.join(5000);
             associations.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
