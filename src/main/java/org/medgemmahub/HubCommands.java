@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 
 /** The commands the jar runs instead of the hub, by name; {@code help} lists them. */
 final class HubCommands {
-    private static final Map<String, Supplier<HubCommand>> COMMANDS = new TreeMap<>(Map.of(
+    private static final Map<String, Supplier<HubCommand>> COMMANDS = new TreeMap<>(Map.ofEntries(
+            Map.entry("dicom-echo", org.medgemmahub.dicom.DicomEchoCommand::new),
+            Map.entry("dicom-send", org.medgemmahub.dicom.DicomSendCommand::new)
     ));
 
     private HubCommands() {

@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requests         inference requests, written by every inbound channel
  * @param results          model results waiting for the FHIR writer
  * @param hl7Rejected      HL7 messages answered AE/AR, kept with their reason
+ * @param dicomInstances   DICOM instances stored in the spool (ids and spool path), for series grouping
  * @param deadLetterSuffix appended to a queue name for its dead letters
  */
 @ConfigurationProperties("hub.queues")
-public record QueueProperties(String requests, String results, String hl7Rejected, String deadLetterSuffix) {
+public record QueueProperties(String requests, String results, String hl7Rejected, String dicomInstances, String deadLetterSuffix) {
     public QueueProperties {
         requireName(requests, "hub.queues.requests");
         requireName(results, "hub.queues.results");
         requireName(hl7Rejected, "hub.queues.hl7-rejected");
+        requireName(dicomInstances, "hub.queues.dicom-instances");
         requireName(deadLetterSuffix, "hub.queues.dead-letter-suffix");
     }
 

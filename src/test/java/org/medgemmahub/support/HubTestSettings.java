@@ -15,6 +15,7 @@ public final class HubTestSettings {
     public final int httpPort = FreePorts.next();
     public final int hl7Port = FreePorts.next();
     public final int simulatorPort = FreePorts.next();
+    public final int dicomPort = FreePorts.next();
     public final Path dataDir;
 
     public HubTestSettings() {
@@ -33,6 +34,8 @@ public final class HubTestSettings {
         properties.put("hub.hl7.port", hl7Port);
         properties.put("hub.hl7.bind-address", "127.0.0.1");
         properties.put("hub.simulator.port", simulatorPort);
+        properties.put("hub.dicom.port", dicomPort);
+        properties.put("hub.dicom.bind-address", "127.0.0.1");
         properties.put("hub.data-dir", dataDir.toString());
         properties.put("hub.broker.redelivery-delay", "500ms");
         properties.put("hub.broker.redelivery-max-delay", "2s");

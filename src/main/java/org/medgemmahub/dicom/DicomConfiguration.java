@@ -1,0 +1,130 @@
+package org.medgemmahub.dicom;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.medgemmahub.dicom.net.ScpSettings;
+
+/** The options of a {@code dicom:} endpoint; defaults come from {@link DicomProperties} through the component. */
+@UriParams
+public class DicomConfiguration implements Cloneable {
+    @UriParam(defaultValue = "MEDGEMMA")
+    @Metadata(description = "The called AE title the SCP answers to; associations to another title are rejected (reason 7).")
+    private String aeTitle = "MEDGEMMA";
+    @UriParam
+    @Metadata(description = "Comma-separated calling AE titles let in; empty lets every caller in. Others are rejected (reason 3).")
+    private String allowedCallingAeTitles = "";
+    @UriParam(defaultValue = "16384")
+    @Metadata(description = "Largest P-DATA-TF PDU the SCP receives, announced in the A-ASSOCIATE-AC.")
+    private int maxPduLength = 16384;
+    @UriParam(defaultValue = "30000")
+    @Metadata(description = "Milliseconds a new connection has to send its A-ASSOCIATE-RQ (ARTIM).")
+    private long artimTimeout = 30_000;
+    @UriParam(defaultValue = "60000")
+    @Metadata(description = "Milliseconds an association may stay silent before it is aborted.")
+    private long idleTimeout = 60_000;
+    @UriParam(defaultValue = "data/dicom/spool")
+    @Metadata(description = "Spool directory; instances are written here before success is answered.")
+    private String spoolDir = "data/dicom/spool";
+    @UriParam(defaultValue = "32")
+    @Metadata(description = "Associations served at once; further callers get A-ASSOCIATE-RJ (transient, local limit exceeded).")
+    private int maxAssociations = 32;
+
+    public String getAeTitle() {
+        return aeTitle;
+    }
+
+    /** The called AE title the SCP answers to. */
+    public void setAeTitle(String aeTitle) {
+        this.aeTitle = aeTitle;
+    }
+
+    public String getAllowedCallingAeTitles() {
+        return allowedCallingAeTitles;
+    }
+
+    /** Comma-separated calling AE titles allowed to associate; empty allows all. */
+    public void setAllowedCallingAeTitles(String allowedCallingAeTitles) {
+        this.allowedCallingAeTitles = allowedCallingAeTitles == null ? "" : allowedCallingAeTitles;
+    }
+
+    public int getMaxPduLength() {
+        return maxPduLength;
+    }
+
+    /** Largest P-DATA-TF PDU received. */
+    public void setMaxPduLength(int maxPduLength) {
+        this.maxPduLength = maxPduLength;
+    }
+
+    public long getArtimTimeout() {
+        return artimTimeout;
+    }
+
+    /** Milliseconds to wait for the A-ASSOCIATE-RQ of a new connection. */
+    public void setArtimTimeout(long artimTimeout) {
+        this.artimTimeout = artimTimeout;
+    }
+
+    public long getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Milliseconds of silence after which an association is aborted. */
+    public void setIdleTimeout(long idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    public String getSpoolDir() {
+        return spoolDir;
+    }
+
+    /** Directory of the spool (layout in the package documentation). */
+    public void setSpoolDir(String spoolDir) {
+        this.spoolDir = spoolDir;
+    }
+
+    public int getMaxAssociations() {
+        return maxAssociations;
+    }
+
+    /** Associations served at once. */
+    public void setMaxAssociations(int maxAssociations) {
+        this.maxAssociations = maxAssociations;
+    }
+
+    /** The allow-list as a set; empty when every caller is let in. */
+    public Set<String> allowedCallingAeTitleSet() {
+        return Arrays.stream(allowedCallingAeTitles.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Settings for the SCP; throws {@link IllegalArgumentException} naming a bad option. */
+    public ScpSettings toScpSettings() {
+        return new ScpSettings(aeTitle, allowedCallingAeTitleSet(), maxPduLength, java.time.Duration.ofMillis(artimTimeout),
+                java.time.Duration.ofMillis(idleTimeout), maxAssociations);
+    }
+
+    /** Defaults taken from the hub's configuration. */
+    public static DicomConfiguration of(DicomProperties properties) {
+        DicomConfiguration configuration = new DicomConfiguration();
+        configuration.setAeTitle(properties.aeTitle());
+        configuration.setAllowedCallingAeTitles(String.join(",", properties.allowedCallingAeTitles()));
+        configuration.setMaxPduLength(properties.maxPduLength());
+        configuration.setArtimTimeout(properties.artimTimeout().toMillis());
+        configuration.setIdleTimeout(properties.idleTimeout().toMillis());
+        configuration.setSpoolDir(properties.spoolDir().toString());
+        configuration.setMaxAssociations(properties.maxAssociations());
+        return configuration;
+    }
+
+    public DicomConfiguration copy() {
+        try {
+            return (DicomConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

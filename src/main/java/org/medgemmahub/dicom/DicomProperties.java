@@ -1,0 +1,56 @@
+package org.medgemmahub.dicom;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * DICOM Storage SCP settings (hub.dicom.*); defaults live in application.yaml. They are the {@code dicom} component's
+ * defaults; a route URI may override each one.
+ *
+ * @param port                   listener port (0 lets the OS choose, for tests)
+ * @param bindAddress            address the listener binds to
+ * @param aeTitle                the hub's called AE title
+ * @param allowedCallingAeTitles calling AE titles let in; empty lets every caller in
+ * @param spoolDir               where received instances are written before they are acknowledged
+ * @param maxPduLength           largest P-DATA-TF the hub receives (at least 16384)
+ * @param artimTimeout           time a new connection has to send its A-ASSOCIATE-RQ
+ * @param idleTimeout            an association silent this long is aborted
+ * @param maxAssociations        associations served at once (at least 16)
+ */
+@ConfigurationProperties("hub.dicom")
+public record DicomProperties(
+        int port,
+        String bindAddress,
+        String aeTitle,
+        Set<String> allowedCallingAeTitles,
+        Path spoolDir,
+        int maxPduLength,
+        Duration artimTimeout,
+        Duration idleTimeout,
+        int maxAssociations) {
+
+    public DicomProperties {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("hub.dicom.port must be 0 to 65535, was " + port);
+        if (bindAddress == null || bindAddress.isBlank()) throw new IllegalArgumentException("hub.dicom.bind-address must not be blank");
+        if (aeTitle == null || aeTitle.isBlank() || aeTitle.length() > 16 || !aeTitle.equals(aeTitle.trim())) {
+            throw new IllegalArgumentException("hub.dicom.ae-title must be 1 to 16 characters without surrounding spaces");
+        }
+        allowedCallingAeTitles = allowedCallingAeTitles == null ? Set.of() : Set.copyOf(allowedCallingAeTitles);
+        if (allowedCallingAeTitles.stream().anyMatch(ae -> ae.isBlank() || ae.length() > 16)) {
+            throw new IllegalArgumentException("hub.dicom.allowed-calling-ae-titles must hold AE titles of 1 to 16 characters");
+        }
+        if (spoolDir == null) throw new IllegalArgumentException("hub.dicom.spool-dir must be set");
+        if (maxPduLength < 16384 || maxPduLength > 16 * 1024 * 1024) {
+            throw new IllegalArgumentException("hub.dicom.max-pdu-length must be 16384 to 16777216, was " + maxPduLength);
+        }
+        requirePositive(artimTimeout, "hub.dicom.artim-timeout");
+        requirePositive(idleTimeout, "hub.dicom.idle-timeout");
+        if (maxAssociations < 16) throw new IllegalArgumentException("hub.dicom.max-associations must be at least 16, was " + maxAssociations);
+    }
+
+    private static void requirePositive(Duration value, String key) {
+        if (value == null || value.isNegative() || value.isZero()) throw new IllegalArgumentException(key + " must be a positive duration");
+    }
+}
