@@ -175,12 +175,12 @@ def dx(folder):
     save(ds, folder, "dx-hand-14bit.dcm")
 
 
-def colour_scene(rows, cols, shift=0):
+def colour_scene(rows, cols, shift=0, noise=2):
     y, x = np.mgrid[0:rows, 0:cols] / max(rows, cols)
     r = 40 + 160 * x + 40 * disc(rows, cols, rows * 0.5, cols * (0.4 + shift), rows * 0.25, cols * 0.2, 6)
     g = 30 + 120 * y + 90 * disc(rows, cols, rows * 0.6, cols * 0.6, rows * 0.2, cols * 0.25, 6)
     b = 60 + 80 * (1 - x) * y + 60 * disc(rows, cols, rows * 0.3, cols * 0.7, rows * 0.15, cols * 0.1, 6)
-    rgb = np.stack([smooth(c, 2) + smooth_noise(rows, cols, 2) for c in (r, g, b)], -1)
+    rgb = np.stack([smooth(c, 2) + smooth_noise(rows, cols, noise) for c in (r, g, b)], -1)
     return np.clip(rgb, 0, 255).round().astype(np.uint8)
 
 
@@ -190,7 +190,8 @@ def ultrasound(folder):
         pixels(ds, colour_scene(240, 320), "RGB", planar=planar)
         save(ds, folder, f"us-rgb-planar{planar}.dcm")
     ds = base(US_MF, "US CINE 6 FRAMES", "US", 8)
-    frames = np.stack([colour_scene(96, 128, 0.05 * f) for f in range(6)])
+    frames = np.stack([smooth(colour_scene(120, 160, 0.05 * f, 1).astype(np.float64), 2).round().astype(np.uint8)
+                       for f in range(6)])
     ds.NumberOfFrames = 6
     ds.FrameTime = "33.3"
     pixels(ds, frames, "RGB")

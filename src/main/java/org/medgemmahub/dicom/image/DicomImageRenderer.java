@@ -13,7 +13,7 @@ import org.medgemmahub.pipeline.ModelImages;
  */
 public class DicomImageRenderer {
 
-    /** The frame rendered at native resolution: TYPE_BYTE_GRAY for one window, TYPE_INT_RGB otherwise. */
+    /** The frame rendered at native resolution, as TYPE_INT_RGB (grayscale renderings have R = G = B). */
     public BufferedImage render(DicomFile file, RenderOptions options) throws DicomRenderException {
         PixelDescription d = PixelDescription.of(file.dataSet());
         int frameIndex = frameIndex(d, options);

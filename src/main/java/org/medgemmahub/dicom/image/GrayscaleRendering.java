@@ -25,12 +25,16 @@ final class GrayscaleRendering {
         if (threeWindow && override == null) return threeWindows(values, frame.width(), frame.height());
         VoiFunction voi = voi(values, d, attributes, override);
         boolean invert = "MONOCHROME1".equals(d.photometric());
-        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_BYTE_GRAY);
-        byte[] out = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        // Gray levels go into R, G and B of an RGB image: drawing a TYPE_BYTE_GRAY image into RGB (as JPEG encoding
+        // paths do) would treat it as linear gray and brighten it.
+        int[] rgb = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             int level = (int) Math.round(voi.apply(values[i]) * 255);
-            out[i] = (byte) (invert ? 255 - level : level);
+            if (invert) level = 255 - level;
+            rgb[i] = level << 16 | level << 8 | level;
         }
+        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, frame.width(), frame.height(), rgb, 0, frame.width());
         return image;
     }
 
