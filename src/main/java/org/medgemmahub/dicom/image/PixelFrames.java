@@ -38,11 +38,17 @@ final class PixelFrames {
             case JPEG_2000, JPEG_2000_LOSSLESS -> ImageIoFrameDecoder.decode(frame, ImageIoFrameDecoder.JPEG_2000);
             default -> throw new DicomRenderException("no decoder for " + syntax);
         };
-        return syntax == TransferSyntax.RLE_LOSSLESS ? decoded : asStored(decoded, d);
+        if (syntax == TransferSyntax.RLE_LOSSLESS) return decoded;
+        return asStored(decoded, d, syntax == TransferSyntax.JPEG_2000 || syntax == TransferSyntax.JPEG_2000_LOSSLESS);
     }
 
-    /** Codec output (unsigned, aligned at bit 0) as stored values, checked against the header. */
-    private static FrameSamples asStored(FrameSamples decoded, PixelDescription d) throws DicomRenderException {
+    /**
+     * Codec output (aligned at bit 0) as stored values, checked against the header. JPEG 2000 output is clamped to
+     * the Bits Stored range: its values are already signed or unsigned as the codestream says, and lossy coding can
+     * overshoot the range by a few units, which masking would wrap into black or white specks.
+     */
+    private static FrameSamples asStored(FrameSamples decoded, PixelDescription d, boolean clamp)
+            throws DicomRenderException {
         int expectedComponents = d.samplesPerPixel();
         if (decoded.width() != d.columns() || decoded.height() != d.rows() || decoded.components() != expectedComponents) {
             throw new DicomRenderException("compressed frame is " + decoded.width() + "x" + decoded.height() + "x"
@@ -50,7 +56,14 @@ final class PixelFrames {
                     + expectedComponents);
         }
         int[] data = decoded.data();
-        for (int i = 0; i < data.length; i++) data[i] = d.storedValue(data[i]);
+        if (clamp) {
+            int bits = Math.min(d.bitsStored(), 31);
+            int min = d.signed() ? -(1 << (bits - 1)) : 0;
+            int max = d.signed() ? (1 << (bits - 1)) - 1 : (int) ((1L << bits) - 1);
+            for (int i = 0; i < data.length; i++) data[i] = Math.max(min, Math.min(max, data[i]));
+        } else {
+            for (int i = 0; i < data.length; i++) data[i] = d.storedValue(data[i]);
+        }
         return decoded;
     }
 }
