@@ -185,9 +185,10 @@ def colour_scene(rows, cols, shift=0, noise=2):
 
 
 def ultrasound(folder):
+    scene = colour_scene(240, 320)  # the same pixels in both planar configurations
     for planar in (0, 1):
         ds = base(US, f"US RGB PLANAR {planar}", "US", 6 + planar)
-        pixels(ds, colour_scene(240, 320), "RGB", planar=planar)
+        pixels(ds, scene, "RGB", planar=planar)
         save(ds, folder, f"us-rgb-planar{planar}.dcm")
     ds = base(US_MF, "US CINE 6 FRAMES", "US", 8)
     frames = np.stack([smooth(colour_scene(120, 160, 0.05 * f, 1).astype(np.float64), 2).round().astype(np.uint8)
