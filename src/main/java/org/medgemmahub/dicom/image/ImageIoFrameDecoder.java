@@ -20,17 +20,21 @@ final class ImageIoFrameDecoder {
     private ImageIoFrameDecoder() {
     }
 
-    static FrameSamples decode(byte[] frame, String format) throws DicomRenderException {
+    /** Decodes a frame whose header must say {@code width} x {@code height} (checked before any pixel is decoded). */
+    static FrameSamples decode(byte[] frame, String format, int width, int height) throws DicomRenderException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
         if (!readers.hasNext()) throw new DicomRenderException("no ImageIO reader for " + format + " on the classpath");
         ImageReader reader = readers.next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(in, true, true);
+            if (reader.getWidth(0) != width || reader.getHeight(0) != height) {
+                throw new DicomRenderException(format + " frame is " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                        + " but the header says " + width + "x" + height);
+            }
             Raster raster = reader.canReadRaster() ? reader.readRaster(0, null) : reader.read(0).getRaster();
-            int width = raster.getWidth();
-            int height = raster.getHeight();
             int bands = raster.getNumBands();
-            int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), width, height, new int[width * height * bands]);
+            int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), width, height,
+                    new int[width * height * bands]);
             return new FrameSamples(width, height, bands, samples);
         } catch (IOException | RuntimeException e) {
             throw new DicomRenderException(format + " frame does not decode: " + e.getMessage(), e);

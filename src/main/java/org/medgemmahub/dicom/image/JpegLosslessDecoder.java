@@ -72,6 +72,9 @@ final class JpegLosslessDecoder {
             throw new DicomRenderException("JPEG lossless: unsupported frame " + width + "x" + height + ", " + precision
                     + " bits, " + count + " components");
         }
+        if ((long) width * height > PixelDescription.MAX_PIXELS) {
+            throw new DicomRenderException("JPEG lossless frame of " + width + "x" + height + " is too large");
+        }
         componentIds = new int[count];
         for (int i = 0; i < count; i++) {
             componentIds[i] = u8(p + 6 + 3 * i);

@@ -7,6 +7,8 @@ import org.medgemmahub.dicom.data.Tag;
 /** The Image Pixel module (PS3.3 C.7.6.3) of an instance: how its stored pixel values are laid out. */
 record PixelDescription(int rows, int columns, int samplesPerPixel, String photometric, int bitsAllocated,
                         int bitsStored, int highBit, boolean signed, int planarConfiguration, int numberOfFrames) {
+    /** 64 Mpixel (8192 x 8192) per frame: far above any radiograph, and a bound on what one render allocates. */
+    static final long MAX_PIXELS = 64L << 20;
 
     static PixelDescription of(DicomAttributes attributes) throws DicomRenderException {
         Integer rows = attributes.getInt(Tag.ROWS);
@@ -19,6 +21,14 @@ record PixelDescription(int rows, int columns, int samplesPerPixel, String photo
         if (rows <= 0 || columns <= 0 || rows > 65535 || columns > 65535) {
             throw new DicomRenderException("invalid image size " + columns + "x" + rows);
         }
+        if ((long) rows * columns > MAX_PIXELS) {
+            throw new DicomRenderException("frame of " + columns + "x" + rows + " is larger than the " + MAX_PIXELS
+                    + " pixels the hub renders");
+        }
+        int samplesPerPixel = attributes.getInt(Tag.SAMPLES_PER_PIXEL, 1);
+        if (samplesPerPixel != 1 && samplesPerPixel != 3) {
+            throw new DicomRenderException("Samples per Pixel " + samplesPerPixel + " is not supported (1 or 3)");
+        }
         if (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
             throw new DicomRenderException("Bits Allocated " + bitsAllocated + " is not supported (8, 16 or 32)");
         }
@@ -29,7 +39,7 @@ record PixelDescription(int rows, int columns, int samplesPerPixel, String photo
                     + " for Bits Allocated " + bitsAllocated);
         }
         int frames = Math.max(1, attributes.getInt(Tag.NUMBER_OF_FRAMES, 1));
-        return new PixelDescription(rows, columns, attributes.getInt(Tag.SAMPLES_PER_PIXEL, 1),
+        return new PixelDescription(rows, columns, samplesPerPixel,
                 photometric.toUpperCase(Locale.ROOT), bitsAllocated, bitsStored, highBit,
                 attributes.getInt(Tag.PIXEL_REPRESENTATION, 0) == 1, attributes.getInt(Tag.PLANAR_CONFIGURATION, 0),
                 frames);

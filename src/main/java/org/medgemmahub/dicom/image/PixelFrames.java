@@ -34,8 +34,9 @@ final class PixelFrames {
         FrameSamples decoded = switch (syntax) {
             case RLE_LOSSLESS -> RleDecoder.decode(frame, d);
             case JPEG_LOSSLESS, JPEG_LOSSLESS_SV1 -> JpegLosslessDecoder.decode(frame);
-            case JPEG_BASELINE -> ImageIoFrameDecoder.decode(frame, ImageIoFrameDecoder.JPEG);
-            case JPEG_2000, JPEG_2000_LOSSLESS -> ImageIoFrameDecoder.decode(frame, ImageIoFrameDecoder.JPEG_2000);
+            case JPEG_BASELINE -> ImageIoFrameDecoder.decode(frame, ImageIoFrameDecoder.JPEG, d.columns(), d.rows());
+            case JPEG_2000, JPEG_2000_LOSSLESS -> ImageIoFrameDecoder.decode(frame, ImageIoFrameDecoder.JPEG_2000, d.columns(),
+                    d.rows());
             default -> throw new DicomRenderException("no decoder for " + syntax);
         };
         if (syntax == TransferSyntax.RLE_LOSSLESS) return decoded;
