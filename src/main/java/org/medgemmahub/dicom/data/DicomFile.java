@@ -39,7 +39,7 @@ public record DicomFile(DicomAttributes fileMeta, DicomAttributes dataSet, Trans
     /** Reads a Part 10 stream; the stream is not closed. */
     public static DicomFile read(InputStream in, boolean stopBeforePixelData, ReadLimits limits) throws IOException {
         DicomInput input = new DicomInput(in, limits, 0);
-        input.readValue(PREAMBLE, 0);
+        input.readAscii(PREAMBLE, "the 128-byte preamble");
         if (!"DICM".equals(input.readAscii(4, "the DICM prefix"))) {
             throw new DicomParseException("not a DICOM Part 10 file: no \"DICM\" at offset 128");
         }
