@@ -60,6 +60,23 @@ class DicomImageRendererTest {
     }
 
     @Test
+    void readsRescaleAndWindowFromTheSharedFunctionalGroupsOfEnhancedImages() throws Exception {
+        int undefined = DataSetBytes.UNDEFINED;
+        DicomFile enhanced = image("CT", "MONOCHROME2", 16, 12, 11, false, new int[] {0, 1024, 1064, 2048},
+                b -> b.header(Tag.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, "SQ", undefined).item(Tag.ITEM, undefined)
+                        .header(Tag.FRAME_VOI_LUT_SEQUENCE, "SQ", undefined).item(Tag.ITEM, undefined)
+                        .text(Tag.WINDOW_CENTER, "DS", "40").text(Tag.WINDOW_WIDTH, "DS", "400")
+                        .item(Tag.ITEM_DELIMITATION_ITEM, 0).item(Tag.SEQUENCE_DELIMITATION_ITEM, 0)
+                        .header(Tag.PIXEL_VALUE_TRANSFORMATION_SEQUENCE, "SQ", undefined).item(Tag.ITEM, undefined)
+                        .text(Tag.RESCALE_INTERCEPT, "DS", "-1024").text(Tag.RESCALE_SLOPE, "DS", "1 ")
+                        .item(Tag.ITEM_DELIMITATION_ITEM, 0).item(Tag.SEQUENCE_DELIMITATION_ITEM, 0)
+                        .item(Tag.ITEM_DELIMITATION_ITEM, 0).item(Tag.SEQUENCE_DELIMITATION_ITEM, 0));
+
+        assertThat(grays(renderer.render(enhanced, RenderOptions.of(CtRendering.GRAYSCALE))))
+                .containsExactly(0, 102, 128, 255);
+    }
+
+    @Test
     void anExplicitWindowReplacesTheFilesWindow() throws Exception {
         DicomFile ct = image("CT", "MONOCHROME2", 16, 12, 11, false, new int[] {0, 1024, 1064, 2048},
                 b -> b.text(Tag.WINDOW_CENTER, "DS", "40").text(Tag.WINDOW_WIDTH, "DS", "400")
