@@ -38,6 +38,11 @@ final class ImageIoFrameDecoder {
             return new FrameSamples(width, height, bands, samples);
         } catch (IOException | RuntimeException e) {
             throw new DicomRenderException(format + " frame does not decode: " + e.getMessage(), e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // jj2000 reports some corrupt codestreams with its own Error subclasses (e.g. NotImplementedError)
+            throw new DicomRenderException(format + " frame does not decode: " + e, e);
         } finally {
             reader.dispose();
         }
