@@ -19,6 +19,8 @@ public enum SyntaxVariant {
     JPEG_LOSSLESS_SV1(TransferSyntax.JPEG_LOSSLESS_SV1, false, "dcmcjpeg", "+e1"),
     RLE(TransferSyntax.RLE_LOSSLESS, false, "dcmcrle"),
     JPEG_BASELINE(TransferSyntax.JPEG_BASELINE, true, "dcmcjpeg", "+eb", "+q", "95"),
+    /** Colour kept as RGB inside the JPEG (photometric RGB), instead of DCMTK's default YBR_FULL_422. */
+    JPEG_BASELINE_RGB(TransferSyntax.JPEG_BASELINE, true, "dcmcjpeg", "+eb", "+cr", "+q", "95"),
     JPEG_2000_LOSSLESS(TransferSyntax.JPEG_2000_LOSSLESS, false, "gdcmconv", "--j2k"),
     JPEG_2000_LOSSY(TransferSyntax.JPEG_2000, true, "gdcmconv", "--j2k", "--lossy", "-q", "60");
 
