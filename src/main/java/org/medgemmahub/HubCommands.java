@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 final class HubCommands {
     private static final Map<String, Supplier<HubCommand>> COMMANDS = new TreeMap<>(Map.ofEntries(
             Map.entry("dicom-echo", org.medgemmahub.dicom.DicomEchoCommand::new),
-            Map.entry("dicom-send", org.medgemmahub.dicom.DicomSendCommand::new)
+            Map.entry("dicom-send", org.medgemmahub.dicom.DicomSendCommand::new),
+            Map.entry("dicom-render", org.medgemmahub.dicom.image.DicomRenderCommand::new)
     ));
 
     private HubCommands() {

@@ -1,0 +1,60 @@
+package org.medgemmahub.dicom.image;
+
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+import org.medgemmahub.dicom.data.DicomFile;
+import org.medgemmahub.dicom.data.Tag;
+import org.medgemmahub.pipeline.ModelImages;
+
+/**
+ * Turns a DICOM instance into the image MedGemma gets: one frame (the middle one of a multi-frame unless told
+ * otherwise) at native resolution, through the grayscale or colour pipeline, then {@link ModelImages#toModelJpeg}.
+ * Stateless and thread-safe.
+ */
+public class DicomImageRenderer {
+
+    /** The frame rendered at native resolution, as TYPE_INT_RGB (grayscale renderings have R = G = B). */
+    public BufferedImage render(DicomFile file, RenderOptions options) throws DicomRenderException {
+        PixelDescription d = PixelDescription.of(file.dataSet());
+        int frameIndex = frameIndex(d, options);
+        FrameSamples frame = PixelFrames.decode(file, d, frameIndex);
+        if (d.isMonochrome()) {
+            if (frame.components() != 1) throw new DicomRenderException(d.photometric() + " frame with "
+                    + frame.components() + " components");
+            return GrayscaleRendering.render(frame, d, new FrameAttributes(file.dataSet(), frameIndex),
+                    isCt(file) && options.ctRendering() == CtRendering.THREE_WINDOW, options.windowOverride());
+        }
+        return ColorRendering.render(frame, d);
+    }
+
+    /** The JPEG sent to the model: {@link #render}, fitted within 896x896, quality 85, under 500 KB. */
+    public byte[] renderJpeg(DicomFile file, RenderOptions options) throws DicomRenderException {
+        return ModelImages.toModelJpeg(render(file, options));
+    }
+
+    /**
+     * The window a single-window grayscale rendering uses (explicit, the file's first, or the robust min-max); empty
+     * for colour images, VOI LUTs and CT in three-window mode.
+     */
+    public Optional<VoiWindow> effectiveWindow(DicomFile file, RenderOptions options) throws DicomRenderException {
+        PixelDescription d = PixelDescription.of(file.dataSet());
+        if (!d.isMonochrome()) return Optional.empty();
+        if (isCt(file) && options.ctRendering() == CtRendering.THREE_WINDOW && options.windowOverride() == null) {
+            return Optional.empty();
+        }
+        int frameIndex = frameIndex(d, options);
+        FrameAttributes attributes = new FrameAttributes(file.dataSet(), frameIndex);
+        double[] values = GrayscaleRendering.modalityValues(PixelFrames.decode(file, d, frameIndex), d, attributes);
+        VoiFunction voi = GrayscaleRendering.voi(values, d, attributes, options.windowOverride());
+        return voi instanceof VoiFunction.Window window ? Optional.of(window.window()) : Optional.empty();
+    }
+
+    /** The requested frame, or the middle one (0-based {@code frames / 2}). */
+    static int frameIndex(PixelDescription d, RenderOptions options) {
+        return options.frameIndex() != null ? options.frameIndex() : d.numberOfFrames() / 2;
+    }
+
+    private static boolean isCt(DicomFile file) {
+        return "CT".equalsIgnoreCase(file.dataSet().getString(Tag.MODALITY));
+    }
+}
