@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipException;
 
 /** A byte stream with a position, a byte order and the {@link ReadLimits}; every short read is a parse error. */
@@ -65,7 +66,7 @@ final class DicomInput {
     }
 
     String readAscii(int length, String what) throws IOException {
-        return new String(readFully(length, what), java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(readFully(length, what), StandardCharsets.US_ASCII);
     }
 
     /**

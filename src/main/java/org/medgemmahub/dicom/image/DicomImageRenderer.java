@@ -5,12 +5,14 @@ import java.util.Optional;
 import org.medgemmahub.dicom.data.DicomFile;
 import org.medgemmahub.dicom.data.Tag;
 import org.medgemmahub.pipeline.ModelImages;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns a DICOM instance into the image MedGemma gets: one frame (the middle one of a multi-frame unless told
  * otherwise) at native resolution, through the grayscale or colour pipeline, then {@link ModelImages#toModelJpeg}.
- * Stateless and thread-safe.
+ * Stateless and thread-safe; the Spring bean {@code dicomImageRenderer} for routes, or {@code new} elsewhere.
  */
+@Component("dicomImageRenderer")
 public class DicomImageRenderer {
 
     /** The frame rendered at native resolution, as TYPE_INT_RGB (grayscale renderings have R = G = B). */

@@ -1,5 +1,7 @@
 package org.medgemmahub.dicom.image;
 
+import java.util.Arrays;
+
 /**
  * RLE Lossless (PS3.5 annex G): a 64-byte header with up to 15 segment offsets, then one PackBits-style segment per
  * byte plane, ordered sample by sample and, within a sample, most significant byte first.
@@ -51,7 +53,7 @@ final class RleDecoder {
             } else if (n != -128) {
                 int count = 1 - n;
                 if (position >= end || written + count > out.length) throw overrun(segment);
-                java.util.Arrays.fill(out, written, written + count, in[position++]);
+                Arrays.fill(out, written, written + count, in[position++]);
                 written += count;
             }
         }

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.dicom.DataSetBytes;
 import org.medgemmahub.dicom.DicomSamples;
 import org.medgemmahub.dicom.data.DicomAttributes;
+import org.medgemmahub.dicom.data.DicomDataSetReader;
 import org.medgemmahub.dicom.data.DicomFile;
 import org.medgemmahub.dicom.data.Tag;
 import org.medgemmahub.dicom.data.TransferSyntax;
@@ -35,7 +39,7 @@ class DicomImageRendererTest {
                 .us(Tag.BITS_ALLOCATED, bits).us(Tag.BITS_STORED, bitsStored).us(Tag.HIGH_BIT, highBit)
                 .us(Tag.PIXEL_REPRESENTATION, signed ? 1 : 0);
         bytes = extra.apply(bytes).element(Tag.PIXEL_DATA, bits == 8 ? "OB" : "OW", pixels.array());
-        DicomAttributes dataSet = org.medgemmahub.dicom.data.DicomDataSetReader.read(bytes.toBytes(),
+        DicomAttributes dataSet = DicomDataSetReader.read(bytes.toBytes(),
                 TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, false);
         return new DicomFile(new DicomAttributes(), dataSet, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
     }
@@ -145,7 +149,7 @@ class DicomImageRendererTest {
 
         int[] first = planar0.getRGB(0, 0, planar0.getWidth(), planar0.getHeight(), null, 0, planar0.getWidth());
         int[] second = planar1.getRGB(0, 0, planar1.getWidth(), planar1.getHeight(), null, 0, planar1.getWidth());
-        assertThat(java.util.Arrays.equals(first, second)).as("same RGB pixels").isTrue();
+        assertThat(Arrays.equals(first, second)).as("same RGB pixels").isTrue();
         assertThat(planar0.getWidth()).isEqualTo(320);
     }
 
@@ -158,15 +162,15 @@ class DicomImageRendererTest {
 
         assertThat(middle.getRGB(60, 60)).isEqualTo(third.getRGB(60, 60));
         int[] a = middle.getRGB(0, 0, 160, 120, null, 0, 160);
-        assertThat(java.util.Arrays.equals(a, third.getRGB(0, 0, 160, 120, null, 0, 160))).isTrue();
-        assertThat(java.util.Arrays.equals(a, first.getRGB(0, 0, 160, 120, null, 0, 160))).isFalse();
+        assertThat(Arrays.equals(a, third.getRGB(0, 0, 160, 120, null, 0, 160))).isTrue();
+        assertThat(Arrays.equals(a, first.getRGB(0, 0, 160, 120, null, 0, 160))).isFalse();
     }
 
     @Test
     void modelJpegFitsWithin896Pixels() throws Exception {
         byte[] jpeg = renderer.renderJpeg(DicomFile.read(DicomSamples.named("ct-slice-3.dcm")), RenderOptions.defaults());
 
-        BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg));
         assertThat(decoded.getWidth()).isEqualTo(256);
         assertThat(jpeg.length).isLessThan(500 * 1024);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class LosslessDecodersIT {
         DicomFile sample = DicomFile.read(DicomSamples.named("mr-t1-jpeg-lossless-sv1.dcm"));
         DicomFile original = DicomFile.read(DicomSamples.named("mr-t1-16bit.dcm"));
         PixelDescription d = PixelDescription.of(original.dataSet());
-        assertThat(java.util.Arrays.equals(PixelFrames.decode(sample, d, 0).data(), PixelFrames.decode(original, d, 0).data()))
+        assertThat(Arrays.equals(PixelFrames.decode(sample, d, 0).data(), PixelFrames.decode(original, d, 0).data()))
                 .isTrue();
     }
 
@@ -84,7 +85,7 @@ class LosslessDecodersIT {
                 for (int i = 0; i < expected.length; i++) expected[i] = expected[i] >> pointTransform << pointTransform;
             }
             int[] actual = PixelFrames.decode(coded, PixelDescription.of(coded.dataSet()), frame).data();
-            assertThat(java.util.Arrays.equals(actual, expected)).as("%s frame %d decodes to the original stored values",
+            assertThat(Arrays.equals(actual, expected)).as("%s frame %d decodes to the original stored values",
                     compressed.getFileName(), frame).isTrue();
         }
     }
