@@ -24,6 +24,8 @@ public final class DicomHeaders {
     public static final String REMOTE_ADDRESS = "DicomRemoteAddress";
     @Metadata(description = "Absolute path of the Part 10 file in the spool (also the body).", javaType = "String")
     public static final String SPOOL_FILE = "DicomSpoolFile";
+    @Metadata(description = "Series Instance UID (0020,000E) read from the data set by dicom-inbound; the series grouping key.", javaType = "String")
+    public static final String SERIES_INSTANCE_UID = "DicomSeriesInstanceUid";
     @Metadata(description = "True when the exchange re-delivers an instance found pending in the spool at start-up.", javaType = "Boolean")
     public static final String RECOVERED = "DicomRecovered";
 }

@@ -3,6 +3,7 @@ package org.medgemmahub.dicom;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import org.medgemmahub.dicom.image.CtRendering;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param artimTimeout           time a new connection has to send its A-ASSOCIATE-RQ
  * @param idleTimeout            an association silent this long is aborted
  * @param maxAssociations        associations served at once (at least 16)
+ * @param seriesQuietPeriod      a series with no new instance for this long is stable and sent to the model
+ * @param ctRendering            {@code three-window} (MedGemma's CT preparation) or {@code grayscale}
  */
 @ConfigurationProperties("hub.dicom")
 public record DicomProperties(
@@ -29,7 +32,9 @@ public record DicomProperties(
         int maxPduLength,
         Duration artimTimeout,
         Duration idleTimeout,
-        int maxAssociations) {
+        int maxAssociations,
+        Duration seriesQuietPeriod,
+        CtRendering ctRendering) {
 
     public DicomProperties {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("hub.dicom.port must be 0 to 65535, was " + port);
@@ -48,6 +53,8 @@ public record DicomProperties(
         requirePositive(artimTimeout, "hub.dicom.artim-timeout");
         requirePositive(idleTimeout, "hub.dicom.idle-timeout");
         if (maxAssociations < 16) throw new IllegalArgumentException("hub.dicom.max-associations must be at least 16, was " + maxAssociations);
+        requirePositive(seriesQuietPeriod, "hub.dicom.series-quiet-period");
+        if (ctRendering == null) throw new IllegalArgumentException("hub.dicom.ct-rendering must be three-window or grayscale");
     }
 
     private static void requirePositive(Duration value, String key) {

@@ -3,6 +3,7 @@ package org.medgemmahub.pipeline;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,17 @@ public final class ModelImages {
     private static BufferedImage toRgb(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_3BYTE_BGR) return image;
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            // drawImage would treat gray as linear light and brighten it; the stored values are already display values
+            Raster gray = image.getRaster();
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    int v = gray.getSample(x, y, 0);
+                    rgb.setRGB(x, y, v << 16 | v << 8 | v);
+                }
+            }
+            return rgb;
+        }
         Graphics2D g = rgb.createGraphics();
         g.drawImage(image, 0, 0, java.awt.Color.BLACK, null);
         g.dispose();

@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.medgemmahub.dicom.image.CtRendering;
 
 class DicomPropertiesTest {
     static DicomProperties properties(String aeTitle, int maxPduLength, int maxAssociations, Duration idle) {
         return new DicomProperties(11112, "0.0.0.0", aeTitle, null, Path.of("data/dicom/spool"), maxPduLength, Duration.ofSeconds(30), idle,
-                maxAssociations);
+                maxAssociations, Duration.ofSeconds(10), CtRendering.THREE_WINDOW);
     }
 
     @Test
@@ -23,7 +24,7 @@ class DicomPropertiesTest {
     @Test
     void becomesTheComponentDefaults() {
         DicomProperties properties = new DicomProperties(11112, "0.0.0.0", "HUB", Set.of("PACS1", "PACS2"), Path.of("/var/spool/dicom"),
-                32768, Duration.ofSeconds(10), Duration.ofSeconds(90), 40);
+                32768, Duration.ofSeconds(10), Duration.ofSeconds(90), 40, Duration.ofSeconds(10), CtRendering.GRAYSCALE);
 
         DicomConfiguration configuration = DicomConfiguration.of(properties);
 

@@ -27,6 +27,17 @@ class ModelImagesTest {
     }
 
     @Test
+    void keepsGrayValuesAsTheyAreWhenMakingRgb() throws Exception {
+        BufferedImage gray = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) gray.getRaster().setSample(x, y, 0, 64);
+
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(ModelImages.toModelJpeg(gray)));
+
+        int green = (decoded.getRGB(32, 32) >> 8) & 0xff;
+        assertThat(green).isBetween(62, 66);
+    }
+
+    @Test
     void keepsASmallGrayImageAtItsSize() throws Exception {
         BufferedImage gray = new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY);
 

@@ -1,0 +1,62 @@
+package org.medgemmahub.dicom.series;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.medgemmahub.dicom.DicomStatus;
+import org.medgemmahub.dicom.DicomStatusException;
+import org.medgemmahub.dicom.data.DicomAttributes;
+import org.medgemmahub.dicom.data.DicomFile;
+import org.medgemmahub.dicom.data.DicomParseException;
+import org.medgemmahub.dicom.data.Tag;
+import org.medgemmahub.pipeline.PatientIdentifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a spooled instance before the hub answers the C-STORE: the whole data set is parsed (so a truncated file or
+ * a Pixel Data element shorter than declared is refused now, with a failure status, not discovered after success
+ * was answered), and what series grouping needs is kept as a {@link SeriesInstance}.
+ */
+@Component("seriesInstanceReader")
+public class SeriesInstanceReader {
+
+    /** @return what series grouping needs of the instance (sent on as JSON, the body of the hub.dicom.instances message) */
+    public SeriesInstance describe(String spoolFile, String callingAeTitle) {
+        DicomFile file = parse(spoolFile);
+        DicomAttributes data = file.dataSet();
+        String studyUid = required(data, Tag.STUDY_INSTANCE_UID, "DICOM-NO-STUDY-UID", "Study Instance UID (0020,000D)");
+        String seriesUid = required(data, Tag.SERIES_INSTANCE_UID, "DICOM-NO-SERIES-UID", "Series Instance UID (0020,000E)");
+        String patientId = required(data, Tag.PATIENT_ID, "DICOM-NO-PATIENT-ID", "Patient ID (0010,0020)");
+        if (!data.contains(Tag.PIXEL_DATA)) {
+            throw new DicomStatusException(DicomStatus.CANNOT_UNDERSTAND,
+                    "DICOM-NO-PIXEL-DATA: the instance has no Pixel Data (7FE0,0010) to render");
+        }
+        SeriesInstance instance = new SeriesInstance(file.sopInstanceUid(), file.sopClassUid(), studyUid, seriesUid,
+                data.getString(Tag.MODALITY), data.getInt(Tag.INSTANCE_NUMBER),
+                SlicePosition.of(data.getDoubles(Tag.IMAGE_POSITION_PATIENT), data.getDoubles(Tag.IMAGE_ORIENTATION_PATIENT)),
+                data.getInt(Tag.NUMBER_OF_FRAMES, 1), spoolFile,
+                List.of(new PatientIdentifier(patientId, data.getString(Tag.ISSUER_OF_PATIENT_ID), "MR")),
+                data.getString(Tag.ACCESSION_NUMBER), data.getString(Tag.BODY_PART_EXAMINED),
+                data.getString(Tag.STUDY_DESCRIPTION), callingAeTitle, Instant.now());
+        return instance;
+    }
+
+    private static DicomFile parse(String spoolFile) {
+        try {
+            return DicomFile.read(Path.of(spoolFile));
+        } catch (DicomParseException e) {
+            throw new DicomStatusException(DicomStatus.CANNOT_UNDERSTAND, "DICOM-UNREADABLE: " + e.getMessage());
+        } catch (IOException e) {
+            throw new DicomStatusException(DicomStatus.OUT_OF_RESOURCES, "DICOM-SPOOL-READ: " + e.getMessage());
+        }
+    }
+
+    private static String required(DicomAttributes data, int tag, String code, String name) {
+        String value = data.getString(tag);
+        if (value == null || value.isBlank()) {
+            throw new DicomStatusException(DicomStatus.CANNOT_UNDERSTAND, code + ": the instance has no " + name);
+        }
+        return value;
+    }
+}
