@@ -33,13 +33,18 @@ public class ModelImageInput {
         return Optional.empty();
     }
 
-    /** Checks size and format, then decodes. */
-    public BufferedImage decode(byte[] data) {
+    /** Refuses an upload larger than {@code medgemma.max-image-size} (413), before any decoding. */
+    public void checkSize(byte[] data) {
         if (data == null || data.length == 0) throw new ImageInputException("IMAGE-EMPTY", 400, "the image is empty");
         if (data.length > properties.maxImageSize().toBytes()) {
             throw new ImageInputException("IMAGE-TOO-LARGE", 413, "the image has " + data.length + " bytes; at most "
                     + properties.maxImageSize().toBytes() + " are accepted (medgemma.max-image-size)");
         }
+    }
+
+    /** Checks size and format, then decodes. */
+    public BufferedImage decode(byte[] data) {
+        checkSize(data);
         String format = sniffFormat(data).orElseThrow(() -> new ImageInputException("IMAGE-FORMAT", 415,
                 "not a JPEG, PNG, GIF or BMP image; accepted: " + properties.allowedFormats()));
         if (!properties.allowedFormats().contains(format)) {
