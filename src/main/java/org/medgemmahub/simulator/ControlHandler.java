@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class ControlHandler {
     static final Set<String> KEYS = Set.of("coldStartSeconds", "latencyMillis", "failNext", "markdownFences",
-            "truncateJson", "chatRoute404", "healthy", "maxImages", "lengthLimit", "vertexPredictionsAsList");
+            "truncateJson", "chatRoute404", "healthy", "maxImages", "lengthLimit", "vertexPredictionsAsList", "paused");
 
     private final SimulatorControl control;
     private final SimulatorSettings settings;
@@ -71,6 +71,7 @@ final class ControlHandler {
                 case "maxImages" -> next.withMaxImages((int) Math.round(number(field)));
                 case "lengthLimit" -> next.withLengthLimit(value.isNull() ? null : (int) Math.round(number(field)));
                 case "vertexPredictionsAsList" -> next.withVertexPredictionsAsList(bool(field));
+                case "paused" -> next.withPaused(bool(field));
                 default -> throw new IllegalArgumentException(
                         "unknown control key `" + field.getKey() + "`; known keys: " + KEYS);
             };

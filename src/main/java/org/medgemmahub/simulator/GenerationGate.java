@@ -53,6 +53,8 @@ final class GenerationGate {
         SimulatorBehaviour behaviour = control.behaviour();
         if (dialect == ApiDialect.OPENAI && behaviour.chatRoute404())
             throw RejectedRequest.empty(404);
+        if (behaviour.paused())
+            throw RejectedRequest.plainText(400, "Bad Request: Invalid state");
         if (!authorized(exchange))
             throw RejectedRequest.unauthorized();
         if (control.loading() && !control.awaitWarm(scaleUpTimeout(exchange)))

@@ -16,10 +16,12 @@ import java.time.Duration;
  * @param lengthLimit    answers stop after this many tokens with {@code finish_reason: length}, or null for no limit
  * @param vertexPredictionsAsList Vertex chatCompletions answers carry {@code predictions} as a one-element list
  *                       (true) or as the completion object itself (false); both are seen in the wild
+ * @param paused         the HF endpoint is paused: every generation call gets 400 {@code Bad Request: Invalid state}
  */
 public record SimulatorBehaviour(Duration coldStart, Duration latency, InjectedFailure failNext,
                                  boolean markdownFences, boolean truncateJson, boolean chatRoute404,
-                                 boolean healthy, int maxImages, Integer lengthLimit, boolean vertexPredictionsAsList) {
+                                 boolean healthy, int maxImages, Integer lengthLimit, boolean vertexPredictionsAsList,
+                                 boolean paused) {
     public SimulatorBehaviour {
         if (coldStart == null || coldStart.isNegative())
             throw new IllegalArgumentException("coldStart must be zero or positive");
@@ -33,47 +35,51 @@ public record SimulatorBehaviour(Duration coldStart, Duration latency, InjectedF
 
     /** A well-behaved, instantly ready model that accepts one image per request. */
     public static SimulatorBehaviour wellBehaved() {
-        return new SimulatorBehaviour(Duration.ZERO, Duration.ZERO, null, false, false, false, true, 1, null, true);
+        return new SimulatorBehaviour(Duration.ZERO, Duration.ZERO, null, false, false, false, true, 1, null, true, false);
     }
 
     public SimulatorBehaviour withColdStart(Duration value) {
-        return new SimulatorBehaviour(value, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList);
+        return new SimulatorBehaviour(value, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withLatency(Duration value) {
-        return new SimulatorBehaviour(coldStart, value, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList);
+        return new SimulatorBehaviour(coldStart, value, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withFailNext(InjectedFailure value) {
-        return new SimulatorBehaviour(coldStart, latency, value, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList);
+        return new SimulatorBehaviour(coldStart, latency, value, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withMarkdownFences(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, value, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList);
+        return new SimulatorBehaviour(coldStart, latency, failNext, value, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withTruncateJson(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, value, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, value, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withChatRoute404(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, value, healthy, maxImages, lengthLimit, vertexPredictionsAsList);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, value, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withHealthy(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, value, maxImages, lengthLimit, vertexPredictionsAsList);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, value, maxImages, lengthLimit, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withMaxImages(int value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, value, lengthLimit, vertexPredictionsAsList);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, value, lengthLimit, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withLengthLimit(Integer value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, value, vertexPredictionsAsList);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, value, vertexPredictionsAsList, paused);
     }
 
     public SimulatorBehaviour withVertexPredictionsAsList(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, value);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, value, paused);
+    }
+
+    public SimulatorBehaviour withPaused(boolean value) {
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, value);
     }
 
     /** The token limit an answer is cut at: the request's, or the injected one when smaller. */

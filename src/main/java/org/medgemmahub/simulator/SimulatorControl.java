@@ -123,7 +123,8 @@ final class SimulatorControl {
                 .put("chatRoute404", behaviour.chatRoute404())
                 .put("healthy", behaviour.healthy())
                 .put("maxImages", behaviour.maxImages())
-                .put("vertexPredictionsAsList", behaviour.vertexPredictionsAsList());
+                .put("vertexPredictionsAsList", behaviour.vertexPredictionsAsList())
+                .put("paused", behaviour.paused());
         if (behaviour.lengthLimit() == null)
             json.putNull("lengthLimit");
         else
