@@ -32,6 +32,13 @@ public final class SimulatorControlClient {
         if (response.statusCode() != 200) throw new IllegalStateException("simulator control answered " + response.statusCode());
     }
 
+    /** POST /control/reset: the construction behaviour, cleared counters and no recorded request. */
+    public void reset() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/control/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new IllegalStateException("simulator reset answered " + response.statusCode());
+    }
+
     /** GET /control/last-request: path, content type, bearer flag, X-Scale-Up-Timeout and body of the last call. */
     public JsonNode lastRequest() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/control/last-request")).GET().build(),
