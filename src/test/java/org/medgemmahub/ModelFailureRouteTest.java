@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Message;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -37,7 +41,11 @@ class ModelFailureRouteTest {
     @DynamicPropertySource
     static void hubOnFreePorts(DynamicPropertyRegistry registry) {
         HUB.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("hub.api.key", () -> API_KEY);
     }
+
+    static final String API_KEY = "route-test-key";
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired JmsTemplate jms;
     private final SimulatorControlClient simulator = new SimulatorControlClient(HUB.simulatorBase());
@@ -87,6 +95,46 @@ class ModelFailureRouteTest {
                 .contains("check MEDGEMMA_API");
         assertThat(dead.get(0).getObjectProperty("HubAttempt")).isNull();
         assertThat(fhir.observationsFor(Hl7Messages.PATIENT_SYSTEM, oru.mrn)).isEmpty();
+    }
+
+    @Test
+    void deadLettersARepeatedGenerationErrorAfterTheThirdAttemptWithTheReason() throws Exception {
+        simulator.change("{\"failNext\": {\"status\": 424, \"count\": 5}}");
+        Hl7Messages oru = Hl7Messages.uniqueOru();
+
+        assertThat(HapiHl7Client.ackCode(HL7.send(oru.er7))).isEqualTo("AA");
+
+        List<Message> dead = new ArrayList<>();
+        await().atMost(60, SECONDS).pollInterval(250, MILLISECONDS).untilAsserted(() -> {
+            dead.clear();
+            dead.addAll(deadLettersFor(oru));
+            assertThat(dead).hasSize(1);
+        });
+        assertThat(dead.get(0).getStringProperty("HubFailureReason")).startsWith("MODEL-424: HTTP 424 from /v1/chat/completions")
+                .endsWith("(generation error, retried 2 times)");
+        assertThat(dead.get(0).getObjectProperty("HubAttempt")).hasToString("3");
+        assertThat(simulator.failures(424)).isEqualTo(3);
+    }
+
+    @Test
+    void servesTheRestApiOnlyWithTheApiKey() throws Exception {
+        String base = "http://127.0.0.1:" + HUB.httpPort + "/api/medgemma";
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/status")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(base + "/status"))
+                .header("X-API-Key", API_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(URI.create(base + "/text"))
+                .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"What is atelectasis?\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("\"success\":false").doesNotContain("Exception");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"available\":true").contains("\"backend\":\"openai\"");
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.body()).contains("\"success\":true").contains("\"template\":\"free-question\"");
     }
 
     private List<Message> deadLettersFor(Hl7Messages oru) {
