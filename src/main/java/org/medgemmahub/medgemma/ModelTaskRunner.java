@@ -39,16 +39,15 @@ public class ModelTaskRunner {
             return new ModelAnswer(reply, ModelOutputParser.clean(reply.text()), parsed.json(), null, false, millisSince(started));
         }
         log.warn("request {} answer unparsed ({}); one repair request (MODEL-REPAIR)", requestId, parsed.error());
-        ModelOutputParser.Parsed repaired;
         try {
             ModelReply second = guard.call(repairPrompt(template, reply.text(), parsed.error(), prompt.maxTokens()));
-            repaired = ModelOutputParser.parse(second.text(), template.expectedFields());
+            ModelOutputParser.Parsed repaired = ModelOutputParser.parse(second.text(), template.expectedFields());
             if (repaired.error() == null) {
                 return new ModelAnswer(reply, ModelOutputParser.clean(second.text()), repaired.json(), null, true, millisSince(started));
             }
         } catch (ModelUnavailableException | ModelRequestRejectedException e) {
+            // the first answer is kept as it is: a failed repair must not cost the request its answer
             log.warn("request {} repair request failed: {}", requestId, e.getClass().getSimpleName());
-            repaired = parsed;
         }
         return new ModelAnswer(reply, ModelOutputParser.clean(reply.text()), null,
                 parsed.error() + " (still unparsed after one repair request)", true, millisSince(started));
