@@ -43,7 +43,12 @@ class ModelFailureTableTest {
      * @param reason      how the failure reason (of the first failure, or of the dead letter) starts
      */
     record Row(String name, String api, String behaviour, Consumer<MedGemmaFixtures.Settings> settings, int maxAttempts,
-               End end, int calls, Long firstDelay, String reason) {
+               End end, int calls, Long firstDelay, String reason, ModelPrompt prompt) {
+        Row(String name, String api, String behaviour, Consumer<MedGemmaFixtures.Settings> settings, int maxAttempts,
+            End end, int calls, Long firstDelay, String reason) {
+            this(name, api, behaviour, settings, maxAttempts, end, calls, firstDelay, reason, PROMPT);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -96,6 +101,12 @@ class ModelFailureTableTest {
                 new Row("415 unsupported media type", "tgi", failNext(415, 1), same, 5, End.DEAD_LETTERED, 1, null, "MODEL-415"),
                 new Row("422 TGI validation", "tgi", failNext(422, 1), same, 5, End.DEAD_LETTERED, 1, null,
                         "MODEL-422: HTTP 422 from /: Input validation error: simulated validation failure [validation]"),
+                new Row("422 TGI inputs + max_new_tokens over max_total_tokens", "tgi", "{}", same, 5, End.DEAD_LETTERED, 1, null,
+                        "MODEL-422: HTTP 422 from /: Input validation error: `inputs` tokens + `max_new_tokens` must be <= 8192",
+                        new ModelPrompt(null, "Report: small pleural effusion.", null, 8190, 0.0)),
+                new Row("400 vLLM too many images", "openai", "{\"maxImages\": 0}", same, 5, End.DEAD_LETTERED, 1, null,
+                        "MODEL-400: HTTP 400 from /v1/chat/completions: At most 0 image(s) may be provided in one request.",
+                        new ModelPrompt(null, "Describe.", "/9j/AAAA", 64, 0.0)),
                 new Row("501 not implemented", "openai", failNext(501, 1), same, 5, End.DEAD_LETTERED, 1, null, "MODEL-501"),
                 new Row("200 stream carrying a validation error event", "tgi",
                         "{\"failNext\": {\"status\": 422, \"stream\": true}}", same, 5, End.DEAD_LETTERED, 1, null,
@@ -141,7 +152,7 @@ class ModelFailureTableTest {
         ModelRetryPolicy policy = new ModelRetryPolicy(properties, Clock.fixed(NOW, ZoneOffset.UTC));
 
         List<RetryDecision> decisions = new ArrayList<>();
-        End end = drive(backend, policy, row.maxAttempts(), decisions);
+        End end = drive(backend, row.prompt(), policy, row.maxAttempts(), decisions);
 
         assertThat(end).isEqualTo(row.end());
         assertThat(control.received()).as("calls the server received").isEqualTo(row.calls());
@@ -162,12 +173,13 @@ class ModelFailureTableTest {
     }
 
     /** Calls until success, a dead letter, or {@code maxAttempts} calls; the broker's waiting is skipped. */
-    private static End drive(ModelBackend backend, ModelRetryPolicy policy, int maxAttempts, List<RetryDecision> decisions) {
+    private static End drive(ModelBackend backend, ModelPrompt prompt, ModelRetryPolicy policy, int maxAttempts,
+                             List<RetryDecision> decisions) {
         Integer attempt = null;
         Long firstAt = null;
         for (int call = 1; call <= maxAttempts; call++) {
             try {
-                backend.generate(PROMPT);
+                backend.generate(prompt);
                 return End.SUCCEEDED;
             } catch (ModelUnavailableException | ModelRequestRejectedException e) {
                 RetryDecision decision = policy.decide(attempt, firstAt, e);
