@@ -1,10 +1,10 @@
 package org.medgemmahub.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The one JSON error shape of the REST API: {@code {"success": false, "error": "...", "code": "..."}}. */
 final class ApiErrors {

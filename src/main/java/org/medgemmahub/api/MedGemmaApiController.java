@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import org.medgemmahub.medgemma.InteractiveTasks;
+import org.medgemmahub.medgemma.ModelCallGuard;
 import org.medgemmahub.medgemma.ModelImageInput;
 import org.medgemmahub.medgemma.ModelStatus;
 import org.medgemmahub.medgemma.ModelStatusCheck;
@@ -61,10 +62,10 @@ class MedGemmaApiController {
     private final ModelStatusCheck statusCheck;
     private final ModelImageInput imageInput;
     private final List<UploadedImageDecoder> decoders;
-    private final org.medgemmahub.medgemma.ModelCallGuard guard;
+    private final ModelCallGuard guard;
 
     MedGemmaApiController(InteractiveTasks tasks, ModelStatusCheck statusCheck, ModelImageInput imageInput,
-                          List<UploadedImageDecoder> decoders, org.medgemmahub.medgemma.ModelCallGuard guard) {
+                          List<UploadedImageDecoder> decoders, ModelCallGuard guard) {
         this.tasks = tasks;
         this.statusCheck = statusCheck;
         this.imageInput = imageInput;

@@ -69,8 +69,8 @@ public class ModelCallGuard {
     private void acquire() {
         try {
             if (!permits.tryAcquire(permitWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ModelUnavailableException("MODEL-BUSY", 0, "all " + "model call slots busy for " + permitWait.toSeconds()
-                        + " s", null, false, null);
+                throw new ModelUnavailableException("MODEL-BUSY", 0, "all model call slots stayed busy for "
+                        + permitWait.toSeconds() + " s", null, false, null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class ControlHandler {
     static final Set<String> KEYS = Set.of("coldStartSeconds", "latencyMillis", "failNext", "markdownFences",
-            "truncateJson", "chatRoute404", "healthy", "maxImages", "lengthLimit", "vertexPredictionsAsList", "paused");
+            "truncateJson", "chatRoute404", "healthy", "maxImages", "lengthLimit", "vertexPredictionsAsList", "paused", "strictModel");
 
     private final SimulatorControl control;
     private final SimulatorSettings settings;
@@ -72,6 +72,7 @@ final class ControlHandler {
                 case "lengthLimit" -> next.withLengthLimit(value.isNull() ? null : (int) Math.round(number(field)));
                 case "vertexPredictionsAsList" -> next.withVertexPredictionsAsList(bool(field));
                 case "paused" -> next.withPaused(bool(field));
+                case "strictModel" -> next.withStrictModel(bool(field));
                 default -> throw new IllegalArgumentException(
                         "unknown control key `" + field.getKey() + "`; known keys: " + KEYS);
             };

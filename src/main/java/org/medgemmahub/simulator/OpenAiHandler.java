@@ -45,6 +45,9 @@ final class OpenAiHandler {
     ObjectNode completion(JsonNode body, SimulatorBehaviour behaviour) throws RejectedRequest {
         if (!body.isObject())
             throw RejectedRequest.badRequest("the request body must be a JSON object");
+        String requested = body.path("model").asText("");
+        if (behaviour.strictModel() && !requested.isBlank() && !requested.equals(modelId))
+            throw RejectedRequest.apiError(404, "NotFoundError", "The model `" + requested + "` does not exist.");
         Integer maxTokens = maxTokens(body);
         ChatPrompt prompt = ChatPrompt.parse(body.get("messages"), behaviour.maxImages());
         SimulatedAnswer generated = SimulatedAnswer.answer(prompt.userText(), prompt.imageSizes(), behaviour, maxTokens);

@@ -17,11 +17,13 @@ import java.time.Duration;
  * @param vertexPredictionsAsList Vertex chatCompletions answers carry {@code predictions} as a one-element list
  *                       (true) or as the completion object itself (false); both are seen in the wild
  * @param paused         the HF endpoint is paused: every generation call gets 400 {@code Bad Request: Invalid state}
+ * @param strictModel    chat requests naming another model get vLLM's 404 {@code The model `X` does not exist.}
+ *                       (TGI, the default, accepts any name)
  */
 public record SimulatorBehaviour(Duration coldStart, Duration latency, InjectedFailure failNext,
                                  boolean markdownFences, boolean truncateJson, boolean chatRoute404,
                                  boolean healthy, int maxImages, Integer lengthLimit, boolean vertexPredictionsAsList,
-                                 boolean paused) {
+                                 boolean paused, boolean strictModel) {
     public SimulatorBehaviour {
         if (coldStart == null || coldStart.isNegative())
             throw new IllegalArgumentException("coldStart must be zero or positive");
@@ -35,51 +37,55 @@ public record SimulatorBehaviour(Duration coldStart, Duration latency, InjectedF
 
     /** A well-behaved, instantly ready model that accepts one image per request. */
     public static SimulatorBehaviour wellBehaved() {
-        return new SimulatorBehaviour(Duration.ZERO, Duration.ZERO, null, false, false, false, true, 1, null, true, false);
+        return new SimulatorBehaviour(Duration.ZERO, Duration.ZERO, null, false, false, false, true, 1, null, true, false, false);
     }
 
     public SimulatorBehaviour withColdStart(Duration value) {
-        return new SimulatorBehaviour(value, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(value, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withLatency(Duration value) {
-        return new SimulatorBehaviour(coldStart, value, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(coldStart, value, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withFailNext(InjectedFailure value) {
-        return new SimulatorBehaviour(coldStart, latency, value, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(coldStart, latency, value, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withMarkdownFences(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, value, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(coldStart, latency, failNext, value, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withTruncateJson(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, value, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, value, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withChatRoute404(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, value, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, value, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withHealthy(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, value, maxImages, lengthLimit, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, value, maxImages, lengthLimit, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withMaxImages(int value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, value, lengthLimit, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, value, lengthLimit, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withLengthLimit(Integer value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, value, vertexPredictionsAsList, paused);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, value, vertexPredictionsAsList, paused, strictModel);
     }
 
     public SimulatorBehaviour withVertexPredictionsAsList(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, value, paused);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, value, paused, strictModel);
     }
 
     public SimulatorBehaviour withPaused(boolean value) {
-        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, value);
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, value, strictModel);
+    }
+
+    public SimulatorBehaviour withStrictModel(boolean value) {
+        return new SimulatorBehaviour(coldStart, latency, failNext, markdownFences, truncateJson, chatRoute404, healthy, maxImages, lengthLimit, vertexPredictionsAsList, paused, value);
     }
 
     /** The token limit an answer is cut at: the request's, or the injected one when smaller. */

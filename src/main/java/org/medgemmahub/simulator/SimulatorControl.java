@@ -124,7 +124,8 @@ final class SimulatorControl {
                 .put("healthy", behaviour.healthy())
                 .put("maxImages", behaviour.maxImages())
                 .put("vertexPredictionsAsList", behaviour.vertexPredictionsAsList())
-                .put("paused", behaviour.paused());
+                .put("paused", behaviour.paused())
+                .put("strictModel", behaviour.strictModel());
         if (behaviour.lengthLimit() == null)
             json.putNull("lengthLimit");
         else

@@ -97,6 +97,8 @@ class ModelFailureTableTest {
                 new Row("403 forbidden", "openai", failNext(403, 1), same, 5, End.DEAD_LETTERED, 1, null, "MODEL-403"),
                 new Row("404 chat route on a TGI-only endpoint", "openai", "{\"chatRoute404\": true}", same, 5, End.DEAD_LETTERED,
                         1, null, "MODEL-404: HTTP 404 from /v1/chat/completions (no such route or model"),
+                new Row("404 vLLM unknown model", "openai", "{\"strictModel\": true}", same, 5, End.DEAD_LETTERED, 1, null,
+                        "MODEL-404: HTTP 404 from /v1/chat/completions: The model `google/medgemma-4b-it` does not exist. [NotFoundError]"),
                 new Row("413 payload too large", "tgi", failNext(413, 1), same, 5, End.DEAD_LETTERED, 1, null, "MODEL-413"),
                 new Row("415 unsupported media type", "tgi", failNext(415, 1), same, 5, End.DEAD_LETTERED, 1, null, "MODEL-415"),
                 new Row("422 TGI validation", "tgi", failNext(422, 1), same, 5, End.DEAD_LETTERED, 1, null,
