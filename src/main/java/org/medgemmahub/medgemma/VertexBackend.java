@@ -10,10 +10,12 @@ import java.util.Map;
  * Vertex AI online prediction: {@code POST <endpoint resource>:predict} with
  * {@code {"instances":[{"@requestFormat":"chatCompletions", messages, max_tokens, temperature}]}} and an OAuth2
  * bearer token. The answer is unwrapped from {@code predictions}, which may be the chat completion itself, a list
- * holding it, or a list holding the generated string. A 401 (expired token) refreshes the token and tries once more.
+ * holding it, or a list holding the generated string. A 401 (expired token) refreshes the token and tries once more;
+ * a 503 "Took too long to respond" (the shared endpoint's 60 s limit) is tried once more with half the max_tokens.
  */
 class VertexBackend implements ModelBackend {
     static final String PREDICT = ":predict";
+    static final String TOOK_TOO_LONG = "Took too long to respond";
 
     private final ModelHttpClient http;
     private final URI predictUri;
@@ -37,6 +39,17 @@ class VertexBackend implements ModelBackend {
 
     @Override
     public ModelReply generate(ModelPrompt prompt) {
+        try {
+            return generateOnce(prompt);
+        } catch (ModelUnavailableException e) {
+            // Vertex's 60 s limit on shared endpoints: Google's advice is a smaller max_tokens, tried once at once
+            if (e.status() != 503 || !e.getMessage().contains(TOOK_TOO_LONG) || prompt.maxTokens() < 2) throw e;
+            return generateOnce(new ModelPrompt(prompt.system(), prompt.user(), prompt.imageJpegBase64(),
+                    prompt.maxTokens() / 2, prompt.temperature()));
+        }
+    }
+
+    private ModelReply generateOnce(ModelPrompt prompt) {
         ObjectNode body = requestBody(prompt);
         JsonNode answer;
         try {
