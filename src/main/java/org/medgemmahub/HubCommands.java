@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.medgemmahub.simulator.SimulatorCommand;
 
 /** The commands the jar runs instead of the hub, by name; {@code help} lists them. */
 final class HubCommands {
-    private static final Map<String, Supplier<HubCommand>> COMMANDS = new TreeMap<>(Map.of(
+    private static final Map<String, Supplier<HubCommand>> COMMANDS = new TreeMap<>(Map.ofEntries(
+            Map.entry("simulator", SimulatorCommand::new)
     ));
 
     private HubCommands() {
