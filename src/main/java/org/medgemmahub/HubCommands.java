@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.medgemmahub.simulator.SimulatorCommand;
 
 /** The commands the jar runs instead of the hub, by name; {@code help} lists them. */
 final class HubCommands {
     private static final Map<String, Supplier<HubCommand>> COMMANDS = new TreeMap<>(Map.ofEntries(
             Map.entry("dicom-echo", org.medgemmahub.dicom.DicomEchoCommand::new),
             Map.entry("dicom-send", org.medgemmahub.dicom.DicomSendCommand::new),
-            Map.entry("dicom-render", org.medgemmahub.dicom.image.DicomRenderCommand::new)
+            Map.entry("dicom-render", org.medgemmahub.dicom.image.DicomRenderCommand::new),
+            Map.entry("simulator", SimulatorCommand::new)
     ));
 
     private HubCommands() {

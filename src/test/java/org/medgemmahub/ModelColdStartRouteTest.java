@@ -34,7 +34,8 @@ class ModelColdStartRouteTest {
         HUB.properties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("medgemma.api", () -> "tgi");
         registry.add("medgemma.base-url", HUB::simulatorBase);
-        registry.add("hub.simulator.cold-start", () -> "5s");
+        // no X-Scale-Up-Timeout: the endpoint answers 503 while cold and the broker redelivers (the hold is unit-tested)
+        registry.add("medgemma.scale-up-timeout", () -> "0");
     }
 
     @BeforeEach
@@ -52,6 +53,8 @@ class ModelColdStartRouteTest {
         SimulatorControlClient simulator = new SimulatorControlClient(HUB.simulatorBase());
         FhirTestClient fhir = new FhirTestClient(HUB.fhirBase());
         Hl7Messages oru = Hl7Messages.uniqueOru();
+        // the cold window opens now, not at start-up, so a slow start of the hub cannot close it early
+        simulator.change("{\"coldStartSeconds\": 15}");
 
         assertThat(HapiHl7Client.ackCode(HL7.send(oru.er7))).isEqualTo("AA");
         assertThat(simulator.state().path("loading").asBoolean()).as("model still cold when the AA came").isTrue();

@@ -2,9 +2,9 @@ package org.medgemmahub.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.medgemmahub.pipeline.DeadLetter;
 import org.medgemmahub.pipeline.DeadLetters;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,31 +33,38 @@ class DeadLetterController {
 
     @GetMapping("/{queue}")
     List<DeadLetter> list(@PathVariable String queue) {
-        return deadLetters.list(queue);
+        return checked(() -> deadLetters.list(queue));
     }
 
     @PostMapping("/{queue}/replay")
     Map<String, Object> replayAll(@PathVariable String queue) {
-        return Map.of("queue", queue, "replayed", deadLetters.replayAll(queue));
+        return Map.of("queue", queue, "replayed", checked(() -> deadLetters.replayAll(queue)));
     }
 
     @PostMapping("/{queue}/{messageId}/replay")
-    ResponseEntity<?> replay(@PathVariable String queue, @PathVariable String messageId) {
-        return deadLetters.replay(queue, messageId).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> notFound(queue, messageId));
+    DeadLetter replay(@PathVariable String queue, @PathVariable String messageId) {
+        return checked(() -> deadLetters.replay(queue, messageId)).orElseThrow(() -> notFound(queue, messageId));
     }
 
     @PostMapping("/{queue}/{messageId}/discard")
-    ResponseEntity<?> discard(@PathVariable String queue, @PathVariable String messageId, @RequestBody DiscardRequest request) {
-        return deadLetters.discard(queue, messageId, request == null ? null : request.reason())
-                .<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(queue, messageId));
+    DeadLetter discard(@PathVariable String queue, @PathVariable String messageId, @RequestBody(required = false) DiscardRequest request) {
+        return checked(() -> deadLetters.discard(queue, messageId, request == null ? null : request.reason()))
+                .orElseThrow(() -> notFound(queue, messageId));
     }
 
     record DiscardRequest(String reason) {
     }
 
-    private static ResponseEntity<?> notFound(String queue, String messageId) {
-        return ResponseEntity.status(404).body(Map.of("success", false, "code", "DEAD-LETTER-NOT-FOUND",
-                "error", "no message " + messageId + " on " + queue));
+    /** An unknown queue, a malformed message id or a discard without a reason is the caller's mistake: 400. */
+    private static <T> T checked(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            throw new ApiRequestException(400, "DEAD-LETTER-REQUEST", e.getMessage());
+        }
+    }
+
+    private static ApiRequestException notFound(String queue, String messageId) {
+        return new ApiRequestException(404, "DEAD-LETTER-NOT-FOUND", "no message " + messageId + " on " + queue);
     }
 }

@@ -13,17 +13,37 @@ class ModelBackendConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ModelBackend modelBackend(MedGemmaProperties properties) {
-        ModelHttpClient http = new ModelHttpClient(properties);
+    ModelHttpClient modelHttpClient(MedGemmaProperties properties) {
+        return new ModelHttpClient(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    VertexTokenSource vertexTokenSource(MedGemmaProperties properties) {
+        return new VertexTokenSource(properties.initialVertexToken(),
+                "vertex".equals(properties.api()) ? properties.vertexTokenFile() : null);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ModelBackend modelBackend(MedGemmaProperties properties, ModelHttpClient http, VertexTokenSource vertexTokens) {
         if ("simulator".equals(properties.api())) {
             log.warn("MedGemma backend is the built-in SIMULATOR at {}: results are simulated, not clinical. "
                     + "Set MEDGEMMA_API and MEDGEMMA_BASE_URL to use a real model server.", properties.baseUrl());
         } else {
+            boolean vertex = "vertex".equals(properties.api());
             log.info("MedGemma backend {} at {} (model {}, token {})", properties.api(), properties.baseUrl(),
-                    properties.model(), properties.token() == null ? "not set" : "set");
+                    properties.model(), (vertex ? vertexTokens.current() : properties.token()) == null ? "not set" : "set");
         }
-        return "tgi".equals(properties.wireApi())
-                ? new TgiBackend(http, properties.model())
-                : new OpenAiBackend(http, properties.model());
+        return switch (properties.wireApi()) {
+            case "tgi" -> new TgiBackend(http, properties);
+            case "vertex" -> new VertexBackend(http, properties, vertexTokens);
+            default -> new OpenAiBackend(http, properties.model());
+        };
+    }
+
+    @Bean
+    ModelCallGuard modelCallGuard(ModelBackend modelBackend, MedGemmaProperties properties) {
+        return new ModelCallGuard(modelBackend, properties);
     }
 }

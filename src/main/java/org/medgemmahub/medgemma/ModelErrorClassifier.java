@@ -23,14 +23,18 @@ final class ModelErrorClassifier {
         return switch (status) {
             case 429 -> new ModelUnavailableException(code, status, detail, retryAfter(retryAfterHeader), false, null);
             case 502, 503 -> new ModelUnavailableException(code, status, detail, retryAfter(retryAfterHeader), true, null);
-            case 500, 504, 424 -> new ModelUnavailableException(code, status, detail, retryAfter(retryAfterHeader), false, null);
+            case 500, 504, 424, 408 -> new ModelUnavailableException(code, status, detail, retryAfter(retryAfterHeader), false, null);
             case 400 -> body != null && body.contains("Invalid state")
                     ? new ModelRequestRejectedException("MODEL-PAUSED", status, detail + " (the endpoint is paused; resume it)")
                     : new ModelRequestRejectedException(code, status, detail);
-            case 401, 403 -> new ModelRequestRejectedException(code, status, detail + " (check HF_TOKEN / medgemma.token)");
+            case 401, 403 -> new ModelRequestRejectedException(code, status,
+                    detail + " (check HF_TOKEN / medgemma.token / MEDGEMMA_VERTEX_TOKEN)");
             case 404 -> new ModelRequestRejectedException(code, status,
                     detail + " (no such route or model: check MEDGEMMA_API, MEDGEMMA_BASE_URL and MEDGEMMA_MODEL)");
-            default -> status >= 500 && status != 501
+            case 413 -> new ModelRequestRejectedException(code, status, detail + " (request larger than the server accepts)");
+            case 415 -> new ModelRequestRejectedException(code, status, detail + " (server refused the content type)");
+            case 501 -> new ModelRequestRejectedException(code, status, detail + " (feature not implemented by the server)");
+            default -> status >= 500
                     ? new ModelUnavailableException(code, status, detail, retryAfter(retryAfterHeader), false, null)
                     : new ModelRequestRejectedException(code, status, detail);
         };
@@ -46,7 +50,10 @@ final class ModelErrorClassifier {
             if (error.isTextual()) {
                 message = error.asText() + (node.hasNonNull("error_type") ? " [" + node.get("error_type").asText() + "]" : "");
             } else if (error.isObject() && error.hasNonNull("message")) {
-                message = error.get("message").asText();
+                // vLLM >= 0.10.1 and llama.cpp {message, type}; Google {code, message, status}
+                String kind = error.hasNonNull("status") ? error.get("status").asText()
+                        : error.hasNonNull("type") ? error.get("type").asText() : null;
+                message = error.get("message").asText() + (kind == null ? "" : " [" + kind + "]");
             } else if (node.hasNonNull("message")) {
                 message = node.get("message").asText();
             }

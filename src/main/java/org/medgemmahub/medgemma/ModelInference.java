@@ -16,17 +16,17 @@ import org.springframework.stereotype.Component;
 public class ModelInference {
     private static final Logger log = LoggerFactory.getLogger(ModelInference.class);
 
-    private final ModelBackend backend;
+    private final ModelTaskRunner runner;
     private final PromptTemplates templates;
     private final Clock clock;
 
     @Autowired
-    public ModelInference(ModelBackend backend, PromptTemplates templates) {
-        this(backend, templates, Clock.systemUTC());
+    public ModelInference(ModelTaskRunner runner, PromptTemplates templates) {
+        this(runner, templates, Clock.systemUTC());
     }
 
-    ModelInference(ModelBackend backend, PromptTemplates templates, Clock clock) {
-        this.backend = backend;
+    ModelInference(ModelTaskRunner runner, PromptTemplates templates, Clock clock) {
+        this.runner = runner;
         this.templates = templates;
         this.clock = clock;
     }
@@ -41,19 +41,17 @@ public class ModelInference {
         int attempts = attempt == null ? 1 : attempt;
         PromptTemplate template = templates.get(request.task());
         ModelPrompt prompt = templates.render(template, request);
-        long started = System.nanoTime();
-        ModelReply reply = backend.generate(prompt);
-        long latencyMillis = (System.nanoTime() - started) / 1_000_000;
-        ModelOutputParser.Parsed parsed = ModelOutputParser.parse(reply.text(), template.expectedFields());
-        InferenceResult result = new InferenceResult(request.id(), backend.name(), reply.modelId(), template.id(),
-                template.version(), reply.text(), parsed.json(), parsed.error(), reply.truncated(), latencyMillis,
-                attempts, Instant.now(clock));
-        if (parsed.error() == null) {
-            log.info("request {} inferred by {} model {} in {} ms (attempt {})",
-                    request.id(), backend.name(), reply.modelId(), latencyMillis, attempts);
+        ModelAnswer answer = runner.run(request.id(), template, prompt);
+        ModelReply reply = answer.reply();
+        InferenceResult result = new InferenceResult(request.id(), runner.backendName(), reply.modelId(), template.id(),
+                template.version(), reply.text(), answer.parsed(), answer.parseError(), reply.truncated(),
+                answer.latencyMillis(), attempts, Instant.now(clock));
+        if (answer.parseError() == null) {
+            log.info("request {} inferred by {} model {} with {} {} in {} ms (attempt {})", request.id(), runner.backendName(),
+                    reply.modelId(), template.id(), template.version(), answer.latencyMillis(), attempts);
         } else {
             log.warn("request {} inferred in {} ms (attempt {}) but output unparsed: MODEL-UNPARSED {}{}",
-                    request.id(), latencyMillis, attempts, parsed.error(), reply.truncated() ? " (truncated)" : "");
+                    request.id(), answer.latencyMillis(), attempts, answer.parseError(), reply.truncated() ? " (truncated)" : "");
         }
         return PipelineJson.write(new CompletedInference(request, result));
     }

@@ -19,10 +19,16 @@ final class ModelOutputParser {
     private ModelOutputParser() {
     }
 
+    /** The answer without stray turn markers and surrounding whitespace. */
+    static String clean(String raw) {
+        if (raw == null) return "";
+        return raw.replace("<end_of_turn>", "").replace("<start_of_turn>model", "").replace("<start_of_turn>user", "")
+                .replace("<eos>", "").replace("<bos>", "").strip();
+    }
+
     static Parsed parse(String raw, List<String> expectedFields) {
         if (raw == null || raw.isBlank()) return new Parsed(null, "empty answer");
-        String text = raw.replace("<end_of_turn>", "").replace("<start_of_turn>model", "").replace("<eos>", "")
-                .replaceAll("```(?:json|JSON)?", "");
+        String text = clean(raw).replaceAll("```(?:json|JSON)?", "");
         int start = text.indexOf('{');
         if (start < 0) return new Parsed(null, "no JSON object in the answer");
         int end = matchingBrace(text, start);

@@ -38,17 +38,38 @@ public class PromptTemplates {
         return loaded.computeIfAbsent(task, this::load);
     }
 
-    /** The model call for one request: template text filled in, token limit capped by configuration. */
+    /** The model call for one queued request: template text filled in, token limit capped by configuration. */
     public ModelPrompt render(PromptTemplate template, InferenceRequest request) {
         String procedure = request.procedure() == null ? "" : firstNonBlank(request.procedure().display(), request.procedure().code());
-        String user = template.user()
-                .replace("{{procedure}}", procedure.isBlank() ? "not stated" : procedure)
-                .replace("{{modality}}", request.modality() == null ? "not stated" : request.modality())
-                .replace("{{text}}", request.text() == null ? "" : request.text());
-        int maxTokens = Math.min(template.maxTokens() == null ? properties.defaultMaxTokens() : template.maxTokens(),
-                properties.maxTokensCap());
-        double temperature = template.temperature() == null ? properties.defaultTemperature() : template.temperature();
-        return new ModelPrompt(template.system(), user, request.imageJpegBase64(), maxTokens, temperature);
+        Map<String, String> values = Map.of(
+                "procedure", procedure.isBlank() ? "not stated" : procedure,
+                "modality", request.modality() == null ? "not stated" : request.modality(),
+                "text", request.text() == null ? "" : request.text());
+        return render(template, values, request.imageJpegBase64(), null, null);
+    }
+
+    /**
+     * The model call for a template and placeholder values. Text calls take {@code default-temperature} and at most
+     * {@code default-max-tokens}; image calls {@code image-temperature} and at most {@code image-max-tokens}; a
+     * template or caller may ask for fewer tokens, never more, and never above {@code max-tokens-cap}.
+     *
+     * @param requestedMaxTokens  the caller's wish, or null
+     * @param requestedTemperature the caller's wish, or null
+     */
+    public ModelPrompt render(PromptTemplate template, Map<String, String> values, String imageJpegBase64,
+                              Integer requestedMaxTokens, Double requestedTemperature) {
+        String user = template.user();
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            user = user.replace("{{" + value.getKey() + "}}", value.getValue() == null ? "" : value.getValue());
+        }
+        boolean image = imageJpegBase64 != null && !imageJpegBase64.isEmpty();
+        int cap = Math.min(image ? properties.imageMaxTokens() : properties.defaultMaxTokens(), properties.maxTokensCap());
+        int wanted = requestedMaxTokens != null ? requestedMaxTokens : template.maxTokens() != null ? template.maxTokens() : cap;
+        int maxTokens = Math.max(1, Math.min(wanted, cap));
+        double temperature = requestedTemperature != null ? requestedTemperature
+                : template.temperature() != null ? template.temperature()
+                : image ? properties.imageTemperature() : properties.defaultTemperature();
+        return new ModelPrompt(template.system(), user, imageJpegBase64, maxTokens, temperature);
     }
 
     private PromptTemplate load(String task) {

@@ -2,7 +2,7 @@ package org.medgemmahub.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The two wire dialects the simulator speaks, and how each one spells a refusal. */
+/** The three wire dialects the simulator speaks, and how each one spells a refusal. */
 enum ApiDialect {
     /** TGI native routes: {@code /generate} and {@code /}. Framework errors are axum plain text. */
     TGI {
@@ -56,6 +56,37 @@ enum ApiDialect {
         @Override
         Reply unauthorized() {
             return Reply.json(401, SimulatorJson.object().put("error", "Unauthorized"));
+        }
+    },
+
+    /** Vertex AI {@code :predict}: errors in the Google API envelope {@code {error: {code, message, status}}}. */
+    VERTEX {
+        static final String UNAUTHENTICATED = "Request had invalid authentication credentials. Expected OAuth 2 access "
+                + "token, login cookie or other valid authentication credential.";
+
+        @Override
+        RejectedRequest unsupportedMediaType() {
+            return RejectedRequest.apiError(400, "INVALID_ARGUMENT", "Invalid Content-Type; expected application/json");
+        }
+
+        @Override
+        RejectedRequest malformedJson(String detail) {
+            return RejectedRequest.apiError(400, "INVALID_ARGUMENT", "Invalid JSON payload received. " + detail);
+        }
+
+        @Override
+        ObjectNode errorBody(RejectedRequest rejection) {
+            ObjectNode body = SimulatorJson.object();
+            body.putObject("error")
+                    .put("code", rejection.status())
+                    .put("message", rejection.getMessage())
+                    .put("status", rejection.errorType());
+            return body;
+        }
+
+        @Override
+        Reply unauthorized() {
+            return Reply.json(401, errorBody(RejectedRequest.apiError(401, "UNAUTHENTICATED", UNAUTHENTICATED)));
         }
     };
 

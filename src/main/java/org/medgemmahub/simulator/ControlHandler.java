@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class ControlHandler {
     static final Set<String> KEYS = Set.of("coldStartSeconds", "latencyMillis", "failNext", "markdownFences",
-            "truncateJson", "chatRoute404", "healthy", "maxImages");
+            "truncateJson", "chatRoute404", "healthy", "maxImages", "lengthLimit", "vertexPredictionsAsList", "paused", "strictModel");
 
     private final SimulatorControl control;
     private final SimulatorSettings settings;
@@ -45,6 +45,12 @@ final class ControlHandler {
         }
     }
 
+    /** The last generation request received, as the client sent it (bearer token reduced to a flag); 404 if none yet. */
+    Reply lastRequest(SimulatorExchange exchange) {
+        RecordedRequest last = control.lastRequest();
+        return last == null ? Reply.empty(404) : Reply.json(200, last.toJson());
+    }
+
     Reply reset(SimulatorExchange exchange) {
         control.reset();
         return show(exchange);
@@ -63,6 +69,10 @@ final class ControlHandler {
                 case "chatRoute404" -> next.withChatRoute404(bool(field));
                 case "healthy" -> next.withHealthy(bool(field));
                 case "maxImages" -> next.withMaxImages((int) Math.round(number(field)));
+                case "lengthLimit" -> next.withLengthLimit(value.isNull() ? null : (int) Math.round(number(field)));
+                case "vertexPredictionsAsList" -> next.withVertexPredictionsAsList(bool(field));
+                case "paused" -> next.withPaused(bool(field));
+                case "strictModel" -> next.withStrictModel(bool(field));
                 default -> throw new IllegalArgumentException(
                         "unknown control key `" + field.getKey() + "`; known keys: " + KEYS);
             };
@@ -73,10 +83,10 @@ final class ControlHandler {
     private static InjectedFailure failure(JsonNode value) {
         if (!value.isObject() || !value.path("status").isIntegralNumber())
             throw new IllegalArgumentException(
-                    "failNext must be {\"status\": int, \"count\": int, \"retryAfterSeconds\": int}");
+                    "failNext must be {\"status\": int, \"count\": int, \"retryAfterSeconds\": int, \"stream\": bool}");
         JsonNode retryAfter = value.path("retryAfterSeconds");
         return new InjectedFailure(value.get("status").asInt(), value.path("count").asInt(1),
-                retryAfter.isNumber() ? Integer.valueOf(retryAfter.asInt()) : null);
+                retryAfter.isNumber() ? Integer.valueOf(retryAfter.asInt()) : null, value.path("stream").asBoolean(false));
     }
 
     private static double number(Map.Entry<String, JsonNode> field) {

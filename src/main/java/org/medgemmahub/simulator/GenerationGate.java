@@ -53,11 +53,17 @@ final class GenerationGate {
         SimulatorBehaviour behaviour = control.behaviour();
         if (dialect == ApiDialect.OPENAI && behaviour.chatRoute404())
             throw RejectedRequest.empty(404);
+        if (behaviour.paused())
+            throw RejectedRequest.plainText(400, "Bad Request: Invalid state");
         if (!authorized(exchange))
             throw RejectedRequest.unauthorized();
-        if (control.loading())
+        if (control.loading() && !control.awaitWarm(scaleUpTimeout(exchange)))
             throw RejectedRequest.loading();
         Optional<InjectedFailure> failure = control.takeInjectedFailure();
+        if (failure.isPresent() && failure.get().stream()) {
+            pause(behaviour.latency());
+            return failure.get().asStreamEvent(dialect);
+        }
         if (failure.isPresent()) {
             // overload is refused at once; other failures happen during generation
             if (failure.get().status() != 429)
@@ -72,12 +78,24 @@ final class GenerationGate {
         } catch (JsonProcessingException e) {
             throw dialect.malformedJson(e.getOriginalMessage());
         }
+        control.record(RecordedRequest.of(exchange, body));
         Reply reply = generation.generate(body, behaviour);
         pause(behaviour.latency());
         return reply;
     }
 
-    private boolean authorized(SimulatorExchange exchange) {
+    /**
+     * HF Inference Endpoints hold a call that carries {@code X-Scale-Up-Timeout: <seconds>} while the replica starts,
+     * up to that long; without the header a cold endpoint answers 503 at once.
+     */
+    private static Duration scaleUpTimeout(SimulatorExchange exchange) {
+        String value = exchange.header("X-Scale-Up-Timeout");
+        if (value == null || !value.strip().matches("\\d{1,5}"))
+            return Duration.ZERO;
+        return Duration.ofSeconds(Long.parseLong(value.strip()));
+    }
+
+    boolean authorized(SimulatorExchange exchange) {
         if (apiKey.isEmpty())
             return true;
         String header = exchange.header("Authorization");

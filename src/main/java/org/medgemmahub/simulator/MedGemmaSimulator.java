@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in MedGemma server for tests and the demo, reached over HTTP only. It speaks TGI ({@code /generate},
+ * A stand-in MedGemma server for tests and the demo, reached over HTTP only. It speaks Vertex AI ({@code ...:predict}), TGI ({@code /generate},
  * {@code /}, {@code /health}, {@code /info}) and the vLLM flavour of the OpenAI API ({@code /v1/chat/completions},
  * {@code /v1/models}), answers with deterministic findings marked {@code "simulated": true} and the header
  * {@code X-MedGemma-Simulator: true}, and misbehaves on request through {@code /control}.
@@ -43,9 +43,11 @@ public final class MedGemmaSimulator {
                     + settings.bindAddress() + ":" + settings.port(), e);
         }
         var gate = new GenerationGate(control, settings.apiKey());
+        var openAi = new OpenAiHandler(control, gate, settings.modelId());
         server.createContext("/", new SimulatorRouter(
                 new TgiHandler(control, gate, settings.modelId()),
-                new OpenAiHandler(control, gate, settings.modelId()),
+                openAi,
+                new VertexHandler(control, gate, openAi, settings.modelId()),
                 new ControlHandler(control, settings)));
         workers = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads());
         server.setExecutor(workers);

@@ -38,12 +38,19 @@ final class OpenAiHandler {
     }
 
     private Reply complete(JsonNode body, SimulatorBehaviour behaviour) throws RejectedRequest {
+        return Reply.json(200, completion(body, behaviour));
+    }
+
+    /** The vLLM {@code chat.completion} for an OpenAI chat body; Vertex chatCompletions instances use it too. */
+    ObjectNode completion(JsonNode body, SimulatorBehaviour behaviour) throws RejectedRequest {
         if (!body.isObject())
             throw RejectedRequest.badRequest("the request body must be a JSON object");
+        String requested = body.path("model").asText("");
+        if (behaviour.strictModel() && !requested.isBlank() && !requested.equals(modelId))
+            throw RejectedRequest.apiError(404, "NotFoundError", "The model `" + requested + "` does not exist.");
         Integer maxTokens = maxTokens(body);
         ChatPrompt prompt = ChatPrompt.parse(body.get("messages"), behaviour.maxImages());
-        String findings = SimulatorJson.text(SimulatedFindings.assess(prompt.userText(), prompt.imageSizes()));
-        SimulatedAnswer generated = SimulatedAnswer.render(findings, behaviour, maxTokens);
+        SimulatedAnswer generated = SimulatedAnswer.answer(prompt.userText(), prompt.imageSizes(), behaviour, maxTokens);
 
         String model = body.path("model").asText("");
         ObjectNode completion = SimulatorJson.object()
@@ -64,7 +71,7 @@ final class OpenAiHandler {
                 .put("prompt_tokens", prompt.tokens())
                 .put("completion_tokens", generated.tokens())
                 .put("total_tokens", prompt.tokens() + generated.tokens());
-        return Reply.json(200, completion);
+        return completion;
     }
 
     /** {@code max_completion_tokens} wins over the deprecated {@code max_tokens}, as in vLLM. */

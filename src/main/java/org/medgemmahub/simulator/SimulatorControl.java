@@ -12,6 +12,7 @@ final class SimulatorControl {
     private SimulatorBehaviour behaviour;
     private long startedNanos;
     private long loadingUntilNanos;
+    private RecordedRequest lastRequest;
 
     SimulatorControl(SimulatorBehaviour initial) {
         this.initial = initial;
@@ -22,6 +23,34 @@ final class SimulatorControl {
     synchronized void started() {
         startedNanos = System.nanoTime();
         loadingUntilNanos = startedNanos + initial.coldStart().toNanos();
+    }
+
+    /** Waits up to {@code limit} for the cold start to end; true when the model is warm. */
+    boolean awaitWarm(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (this) {
+            while (loading()) {
+                long waitMillis = Math.min(remainingColdStart().toMillis() + 1, (deadline - System.nanoTime()) / 1_000_000);
+                if (waitMillis <= 0)
+                    return false;
+                try {
+                    wait(waitMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    synchronized void record(RecordedRequest request) {
+        lastRequest = request;
+    }
+
+    /** The last generation request that got past authentication and JSON parsing, or null. */
+    synchronized RecordedRequest lastRequest() {
+        return lastRequest;
     }
 
     SimulatorCounters counters() {
@@ -55,6 +84,7 @@ final class SimulatorControl {
         behaviour = next;
         if (restartColdStart)
             loadingUntilNanos = System.nanoTime() + next.coldStart().toNanos();
+        notifyAll();
     }
 
     /**
@@ -64,7 +94,9 @@ final class SimulatorControl {
     synchronized void reset() {
         behaviour = initial;
         loadingUntilNanos = startedNanos + initial.coldStart().toNanos();
+        lastRequest = null;
         counters.clear();
+        notifyAll();
     }
 
     synchronized ObjectNode toJson() {
@@ -91,6 +123,14 @@ final class SimulatorControl {
                 .put("chatRoute404", behaviour.chatRoute404())
                 .put("healthy", behaviour.healthy())
                 .put("maxImages", behaviour.maxImages())
+                .put("vertexPredictionsAsList", behaviour.vertexPredictionsAsList())
+                .put("paused", behaviour.paused())
+                .put("strictModel", behaviour.strictModel());
+        if (behaviour.lengthLimit() == null)
+            json.putNull("lengthLimit");
+        else
+            json.put("lengthLimit", behaviour.lengthLimit());
+        json
                 .set("counters", counters.toJson());
         return json;
     }

@@ -21,8 +21,10 @@ final class SimulatorRouter implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(SimulatorRouter.class);
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final VertexHandler vertex;
 
-    SimulatorRouter(TgiHandler tgi, OpenAiHandler openAi, ControlHandler control) {
+    SimulatorRouter(TgiHandler tgi, OpenAiHandler openAi, VertexHandler vertex, ControlHandler control) {
+        this.vertex = vertex;
         routes.put("POST /generate", tgi::generate);
         routes.put("POST /", tgi::generateCompat);
         routes.put("GET /", tgi::health);
@@ -33,6 +35,7 @@ final class SimulatorRouter implements HttpHandler {
         routes.put("GET /control", control::show);
         routes.put("POST /control", control::change);
         routes.put("POST /control/reset", control::reset);
+        routes.put("GET /control/last-request", control::lastRequest);
     }
 
     @Override
@@ -58,6 +61,10 @@ final class SimulatorRouter implements HttpHandler {
         Route route = routes.get(exchange.method() + " " + exchange.path());
         if (route != null)
             return route.handle(exchange);
+        if (VertexHandler.isPredict(exchange.path()))
+            return exchange.method().equals("POST") ? vertex.predict(exchange) : Reply.empty(405);
+        if (VertexHandler.isEndpoint(exchange.path()))
+            return exchange.method().equals("GET") ? vertex.endpoint(exchange) : Reply.empty(405);
         boolean pathExists = routes.keySet().stream().anyMatch(key -> key.endsWith(" " + exchange.path()));
         return Reply.empty(pathExists ? 405 : 404);
     }

@@ -66,8 +66,8 @@ final class TgiHandler {
             throw RejectedRequest.tgiValidation("`inputs` tokens + `max_new_tokens` must be <= " + MAX_TOTAL_TOKENS
                     + ". Given: " + prompt.tokens() + " `inputs` tokens and " + parameters.maxNewTokens()
                     + " `max_new_tokens`");
-        String findings = SimulatorJson.text(SimulatedFindings.assess(prompt.userText(), prompt.imageSizes()));
-        SimulatedAnswer generated = SimulatedAnswer.render(findings, behaviour, parameters.maxNewTokens());
+        SimulatedAnswer generated = SimulatedAnswer.answer(prompt.userText(), prompt.imageSizes(), behaviour,
+                parameters.maxNewTokens());
         ObjectNode answer = SimulatorJson.object().put("generated_text", generated.text());
         if (parameters.details()) {
             ObjectNode details = answer.putObject("details")

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.dicom.image.CtRendering;
 
-class DicomPropertiesTest {
-    static DicomProperties properties(String aeTitle, int maxPduLength, int maxAssociations, Duration idle) {
+public class DicomPropertiesTest {
+    public static DicomProperties properties(String aeTitle, int maxPduLength, int maxAssociations, Duration idle) {
         return new DicomProperties(11112, "0.0.0.0", aeTitle, null, Path.of("data/dicom/spool"), maxPduLength, Duration.ofSeconds(30), idle,
                 maxAssociations, Duration.ofSeconds(10), CtRendering.THREE_WINDOW);
     }

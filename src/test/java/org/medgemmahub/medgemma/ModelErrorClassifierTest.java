@@ -40,7 +40,7 @@ class ModelErrorClassifierTest {
     @Test
     void readsNestedAndFlatOpenAiErrorShapes() {
         assertThat(ModelErrorClassifier.describe("{\"error\":{\"message\":\"The model `x` does not exist.\",\"type\":\"NotFoundError\",\"code\":404}}"))
-                .isEqualTo(": The model `x` does not exist.");
+                .isEqualTo(": The model `x` does not exist. [NotFoundError]");
         assertThat(ModelErrorClassifier.describe("{\"object\":\"error\",\"message\":\"bad\",\"type\":\"BadRequestError\"}"))
                 .isEqualTo(": bad");
         assertThat(ModelErrorClassifier.describe("")).isEmpty();

@@ -32,6 +32,10 @@ final class SimulatorClient {
         return send(request(path).GET().build());
     }
 
+    HttpResponse<String> getWithAuthorization(String path, String authorization) {
+        return send(request(path).header("Authorization", authorization).GET().build());
+    }
+
     HttpResponse<String> postJson(String path, String json, String... headers) {
         return send(jsonRequest(path, json, headers));
     }

@@ -55,4 +55,23 @@ class SimulatorConfigurationTest {
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
                         .hasMessage("hub.simulator.port must be between 0 and 65535, got 99999"));
     }
+
+    @Test
+    void startsWithTheConfiguredFaultsLikeAnHfDefaultContainer() {
+        context.withPropertyValues("hub.simulator.enabled=true", "hub.simulator.faults.chat-route-404=true",
+                "hub.simulator.faults.length-limit=3").run(started -> {
+            MedGemmaSimulator simulator = started.getBean(MedGemmaSimulator.class);
+            SimulatorClient client = new SimulatorClient(simulator);
+            assertThat(client.postJson("/v1/chat/completions", SimulatorFixtures.chatRequest("x").toString()).statusCode())
+                    .isEqualTo(404);
+            assertThat(client.control().path("lengthLimit").asInt()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void failsStartUpOnAFaultLengthLimitBelowOne() {
+        context.withPropertyValues("hub.simulator.enabled=true", "hub.simulator.faults.length-limit=0")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessage("hub.simulator.faults.length-limit must be at least 1, got 0"));
+    }
 }

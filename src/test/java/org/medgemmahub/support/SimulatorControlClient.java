@@ -32,6 +32,26 @@ public final class SimulatorControlClient {
         if (response.statusCode() != 200) throw new IllegalStateException("simulator control answered " + response.statusCode());
     }
 
+    /** POST /control/reset: the construction behaviour, cleared counters and no recorded request. */
+    public void reset() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/control/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new IllegalStateException("simulator reset answered " + response.statusCode());
+    }
+
+    /** GET /control/last-request: path, content type, bearer flag, X-Scale-Up-Timeout and body of the last call. */
+    public JsonNode lastRequest() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/control/last-request")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new IllegalStateException("simulator has recorded no request (" + response.statusCode() + ")");
+        return JSON.readTree(response.body());
+    }
+
+    /** Calls the simulator received (generation routes), failed or not. */
+    public long received() throws Exception {
+        return state().path("counters").path("received").asLong();
+    }
+
     public long failures(int status) throws Exception {
         return state().path("counters").path("failed").path(String.valueOf(status)).asLong(0);
     }
