@@ -19,6 +19,8 @@ public final class FhirNames {
     public static final String MODEL_ID_SYSTEM = HUB_BASE + "/sid/model-id";
     /** Identifier system of source HL7 messages (value: {@code sender|MSH-10}). */
     public static final String HL7_MESSAGE_SYSTEM = HUB_BASE + "/sid/hl7-message";
+    /** Identifier system of source DiagnosticReports (value: {@code [base/]DiagnosticReport/id/_history/version}). */
+    public static final String FHIR_REPORT_SYSTEM = HUB_BASE + "/sid/fhir-report";
     /** Prefix of identifier systems made from HL7 assigning authorities that are neither URIs nor OIDs. */
     public static final String ASSIGNING_AUTHORITY_SYSTEM_PREFIX = HUB_BASE + "/sid/assigning-authority/";
     /** Prefix of accession number systems, per sending facility. */

@@ -17,9 +17,9 @@ final class SourceReferences {
             case DICOM -> new Reference().setType("ImagingStudy")
                     .setIdentifier(new Identifier().setSystem("urn:dicom:uid").setValue("urn:oid:" + request.sourceId()))
                     .setDisplay("DICOM study");
-            case FHIR -> new Reference().setType("DocumentReference")
-                    .setIdentifier(new Identifier().setSystem(FhirNames.HUB_BASE + "/sid/fhir-source").setValue(request.sourceId()))
-                    .setDisplay("FHIR " + request.sourceId());
+            case FHIR -> new Reference().setType("DiagnosticReport")
+                    .setIdentifier(new Identifier().setSystem(FhirNames.FHIR_REPORT_SYSTEM).setValue(request.sourceId()))
+                    .setDisplay("FHIR DiagnosticReport " + request.sourceId());
         };
     }
 }
