@@ -9,9 +9,17 @@ public final class FhirNames {
 
     /** The hub's CodeSystem of result kinds and component codes (fhir-profiles/CodeSystem-medgemma-hub-result.json). */
     public static final String RESULT_CODE_SYSTEM = HUB_BASE + "/CodeSystem/medgemma-hub-result";
+    /** Observation.code of a result from report text, from an image (any image-findings-* template), from any other template. */
+    public static final String CODE_REPORT_FINDINGS = "report-findings";
+    public static final String CODE_IMAGE_FINDINGS = "image-findings";
+    public static final String CODE_AI_RESULT = "ai-result";
     public static final String CODE_FINDING = "finding";
     public static final String CODE_URGENCY = "urgency";
     public static final String CODE_RECOMMENDATION = "recommendation";
+
+    /** The profiles in fhir-profiles/ every written Observation and model Device declares in meta.profile. */
+    public static final String OBSERVATION_PROFILE = HUB_BASE + "/StructureDefinition/medgemma-hub-observation";
+    public static final String DEVICE_PROFILE = HUB_BASE + "/StructureDefinition/medgemma-hub-model-device";
 
     /** Identifier system of the hub's inference request id; Observation.identifier, Provenance tag. */
     public static final String REQUEST_ID_SYSTEM = HUB_BASE + "/sid/request-id";

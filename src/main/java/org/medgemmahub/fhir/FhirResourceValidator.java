@@ -78,6 +78,13 @@ public class FhirResourceValidator {
         return bundle;
     }
 
+    /** Every issue, errors to information, each as {@code SEVERITY location: message}; for engineers (the validate command). */
+    public List<String> issues(IBaseResource resource) {
+        return validator.validateWithResult(resource).getMessages().stream()
+                .map(m -> m.getSeverity().name() + " " + describe(m))
+                .toList();
+    }
+
     /** Errors and fatal issues, each as {@code location: message}; empty when valid. */
     public List<String> problems(IBaseResource resource) {
         ValidationResult result = validator.validateWithResult(resource);
