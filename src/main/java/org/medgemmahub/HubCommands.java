@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /** The commands the jar runs instead of the hub, by name; {@code help} lists them. */
 final class HubCommands {
-    private static final Map<String, Supplier<HubCommand>> COMMANDS = new TreeMap<>(Map.of(
+    private static final Map<String, Supplier<HubCommand>> COMMANDS = new TreeMap<>(Map.ofEntries(
+            Map.entry("validate", org.medgemmahub.fhir.ValidateCommand::new)
     ));
 
     private HubCommands() {

@@ -46,6 +46,14 @@ class HubProfilesTest {
     }
 
     @Test
+    void refusesAnObservationWhoseSubjectIsOnlyAName() throws Exception {
+        Observation observation = observation();
+        observation.setSubject(new org.hl7.fhir.r4.model.Reference().setDisplay("patient not identified by the source"));
+
+        assertThat(validator.problems(observation)).anyMatch(p -> p.contains("mgh-obs-3"));
+    }
+
+    @Test
     void refusesAnObservationWithoutTheAiAssertedLabel() throws Exception {
         Observation observation = observation();
         observation.getMeta().getSecurity().clear();
