@@ -13,7 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.medgemmahub.pipeline.InferenceRequest;
+import org.medgemmahub.pipeline.PipelineJson;
+import org.medgemmahub.pipeline.SourceKind;
+import org.springframework.jms.core.JmsTemplate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
@@ -45,6 +51,8 @@ class FhirIntakeRouteTest {
 
     @Autowired FhirResourceValidator validator;
     @Autowired EmbeddedActiveMQ broker;
+    @Autowired CamelContext camel;
+    @Autowired JmsTemplate jms;
 
     private final FhirTestClient fhir = new FhirTestClient(HUB.fhirBase());
     private final HttpClient http = HttpClient.newHttpClient();
@@ -120,6 +128,62 @@ class FhirIntakeRouteTest {
 
         assertThat(requestsAdded() - before).isEqualTo(1);
         awaitOneObservation(mrn);
+    }
+
+    @Nested
+    class RequestStatusResource {
+        @Test
+        void saysQueuedWhileTheModelRouteIsStoppedThenDoneWithTheObservation() throws Exception {
+            String mrn = IntakeFixtures.uniqueMrn();
+            camel.getRouteController().stopRoute("medgemma-infer");
+            String location;
+            try {
+                location = postReport(IntakeFixtures.chestReport(mrn)).headers().firstValue("Location").orElseThrow();
+                JsonNode queued = status(location, 200);
+                assertThat(queued.path("state").asText()).isEqualTo("queued");
+                assertThat(queued.path("id").asText()).isEqualTo(location.substring(location.lastIndexOf('/') + 1));
+            } finally {
+                camel.getRouteController().startRoute("medgemma-infer");
+            }
+            Observation observation = awaitOneObservation(mrn);
+            await().atMost(30, SECONDS).untilAsserted(() -> {
+                JsonNode done = status(location, 200);
+                assertThat(done.path("state").asText()).isEqualTo("done");
+                assertThat(done.path("observation").asText()).endsWith("/fhir/Observation/" + observation.getIdElement().getIdPart());
+            });
+        }
+
+        @Test
+        void answers404UnknownForAnIdNobodySent() throws Exception {
+            JsonNode unknown = status("http://127.0.0.1:" + HUB.httpPort + "/api/requests/" + java.util.UUID.randomUUID(), 404);
+            assertThat(unknown.path("state").asText()).isEqualTo("unknown");
+        }
+
+        @Test
+        void deadLettersAnObservationThatFailsValidationWithTheValidatorsMessage() throws Exception {
+            InferenceRequest anonymous = new InferenceRequest("invalid-" + java.util.UUID.randomUUID(), SourceKind.FHIR,
+                    "DiagnosticReport/anonymous/_history/1", "test", List.of(), null, null, null, "report-findings",
+                    "No acute findings.", null, java.time.Instant.now(), java.util.Map.of());
+            jms.convertAndSend("hub.inference.requests", PipelineJson.write(anonymous), message -> {
+                message.setStringProperty("HubRequestId", anonymous.id());
+                return message;
+            });
+
+            await().atMost(60, SECONDS).ignoreExceptions().untilAsserted(() -> {
+                JsonNode status = status("http://127.0.0.1:" + HUB.httpPort + "/api/requests/" + anonymous.id(), 200);
+                assertThat(status.path("state").asText()).isEqualTo("dead-lettered");
+                assertThat(status.path("queue").asText()).isEqualTo("hub.inference.results.dlq");
+                assertThat(status.path("reason").asText()).startsWith("FHIR-INVALID").contains("mgh-obs-3");
+            });
+            assertThat(fhir.observationsWithRequestId(anonymous.id())).isEmpty();
+        }
+
+        private JsonNode status(String location, int expectedStatus) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(location))
+                    .header("X-API-Key", API_KEY).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(expectedStatus);
+            return PipelineJson.mapper().readTree(response.body());
+        }
     }
 
     @Nested
