@@ -79,11 +79,9 @@ public class DiagnosticReportIntake {
         return requests;
     }
 
-    /** After a Subscription notification: the report as {@code baseUrl} holds it now, as a request (the route queues it). */
-    public List<InferenceRequest> readFromSource(String baseUrl, String reportId) {
-        IGenericClient source = client(baseUrl);
-        DiagnosticReport report = source.read().resource(DiagnosticReport.class).withId(reportId).execute();
-        return List.of(fromSource(report, source, baseUrl, "subscription", Instant.now()));
+    /** After a Subscription notification: the report read from {@code baseUrl} (camel-fhir), as a request the route queues. */
+    public List<InferenceRequest> fromNotification(DiagnosticReport report, String baseUrl) {
+        return List.of(fromSource(report, client(baseUrl), baseUrl, "subscription", Instant.now()));
     }
 
     /**
