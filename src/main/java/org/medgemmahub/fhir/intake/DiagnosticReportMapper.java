@@ -63,10 +63,17 @@ final class DiagnosticReportMapper {
         if (report.hasConclusion() && !report.getConclusion().isBlank()) parts.add("Conclusion:\n" + report.getConclusion().strip());
         report.getConclusionCode().stream().map(ResultSummary::name).forEach(code -> parts.add("Coded conclusion: " + code));
         List<ReportImage> images = new ArrayList<>();
-        for (int i = 0; i < report.getPresentedForm().size(); i++) presentedForm(report.getPresentedForm().get(i), i, resources, parts, images);
+        List<String> unreadable = new ArrayList<>();
+        for (int i = 0; i < report.getPresentedForm().size(); i++) {
+            int index = i;
+            unreadable(() -> presentedForm(report.getPresentedForm().get(index), index, resources, parts, images), unreadable);
+        }
         String results = results(report, resources);
         if (!results.isEmpty()) parts.add("Results:\n" + results);
-        for (int i = 0; i < report.getMedia().size(); i++) media(report.getMedia().get(i), i, resources, images);
+        for (int i = 0; i < report.getMedia().size(); i++) {
+            int index = i;
+            unreadable(() -> media(report.getMedia().get(index), index, resources, images), unreadable);
+        }
         if (parts.isEmpty() && report.hasText() && report.getText().hasDiv()) {
             String narrative = AttachmentText.tidy(AttachmentText.fromHtml(report.getText().getDivAsString()));
             if (!narrative.isEmpty()) parts.add("Report:\n" + narrative);
@@ -74,7 +81,8 @@ final class DiagnosticReportMapper {
         ReportImage image = images.isEmpty() ? null : images.get(0);
         if (parts.isEmpty() && image == null)
             throw new UnprocessableEntityException("FHIR-INTAKE-NO-CONTENT: DiagnosticReport " + reportId + " has no conclusion, "
-                    + "no readable presentedForm, no result values, no image and no narrative: nothing for the model to read");
+                    + "no readable presentedForm, no result values, no image and no narrative: nothing for the model to read"
+                    + (unreadable.isEmpty() ? "" : " (" + String.join("; ", unreadable) + ")"));
         String modality = image != null && image.modality() != null ? image.modality() : categoryModality(report);
         String task = image == null ? textTask : IMAGE_TASK_PREFIX + (modality == null ? "other" : modality);
         String version = report.getMeta().hasVersionId() ? report.getMeta().getVersionId() : contentHash(report);
@@ -83,10 +91,23 @@ final class DiagnosticReportMapper {
         trace.put("channel", channel);
         trace.put("reportId", reportId);
         trace.put("images", Integer.toString(images.size()));
+        if (!unreadable.isEmpty()) trace.put("unreadable", String.join("; ", unreadable));
         String header = "Report type: " + ResultSummary.name(report.getCode()) + "\n\n";
         return new InferenceRequest(RequestIds.of(SourceKind.FHIR, reportId, version), SourceKind.FHIR, sourceId, sender, patient,
                 accession(report), procedure(report), modality, task, parts.isEmpty() ? null : header + String.join("\n\n", parts),
                 image == null ? null : image.jpegBase64(), receivedAt, trace);
+    }
+
+    /**
+     * A document or image the hub cannot read (a corrupt PDF, an undecodable image) is left out and noted, so the rest of the
+     * report is still used; only when nothing is left is the report refused, naming what could not be read.
+     */
+    private static void unreadable(Runnable reading, List<String> problems) {
+        try {
+            reading.run();
+        } catch (UnprocessableEntityException e) {
+            problems.add(e.getMessage());
+        }
     }
 
     private static void requireUsable(DiagnosticReport report) {
