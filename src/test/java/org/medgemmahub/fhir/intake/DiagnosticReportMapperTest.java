@@ -48,7 +48,7 @@ class DiagnosticReportMapperTest {
 
             assertThat(request.text()).contains("Conclusion:").contains("large tumor sphenoid/clivus");
             assertThat(request.task()).isEqualTo("report-findings");
-            assertThat(request.patientIdentifiers()).extracting(PatientIdentifier::value).contains("60678");
+            assertThat(request.patientIdentifiers()).extracting(PatientIdentifier::value).contains("123456789");
             assertThat(request.imageJpegBase64()).isNull();
         }
 
