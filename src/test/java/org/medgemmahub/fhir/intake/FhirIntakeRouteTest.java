@@ -24,7 +24,11 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.medgemmahub.fhir.FhirNames;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.HubApplication;
 import org.medgemmahub.fhir.FhirResourceValidator;
@@ -128,6 +132,46 @@ class FhirIntakeRouteTest {
 
         assertThat(requestsAdded() - before).isEqualTo(1);
         awaitOneObservation(mrn);
+    }
+
+    @Nested
+    class OfficialExampleReports {
+        @BeforeEach
+        void referencedResourcesOnTheFhirServer() {
+            var client = FHIR.newRestfulGenericClient(HUB.fhirBase());
+            OfficialExamples.referenced().forEach(resource -> client.update().resource(resource).execute());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"102", "example-pgx", "f201", "pap", "ultrasound"})
+        void acceptsEachWith202AndWritesAnObservationValidAgainstTheProfile(String id) throws Exception {
+            HttpResponse<String> response = post("DiagnosticReport", OfficialExamples.report(id), "application/fhir+json");
+
+            assertThat(response.statusCode()).isEqualTo(202);
+            String location = response.headers().firstValue("Location").orElseThrow();
+            String requestId = location.substring(location.lastIndexOf('/') + 1);
+            List<Observation> written = new ArrayList<>();
+            await().atMost(60, SECONDS).ignoreExceptions().untilAsserted(() -> {
+                written.clear();
+                written.addAll(fhir.observationsWithRequestId(requestId));
+                assertThat(written).hasSize(1);
+            });
+            Observation observation = written.get(0);
+            assertThat(observation.getMeta().getProfile()).extracting(p -> p.getValue()).contains(FhirNames.OBSERVATION_PROFILE);
+            assertThat(validator.problems(observation)).isEmpty();
+        }
+
+        @Test
+        void answers422ToGingivalMassWhosePatientIsOnlyAName() throws Exception {
+            long before = requestsAdded();
+
+            HttpResponse<String> response = post("DiagnosticReport", OfficialExamples.report("gingival-mass"), "application/fhir+json");
+
+            assertThat(response.statusCode()).isEqualTo(422);
+            assertThat(FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body()).getIssueFirstRep().getDiagnostics())
+                    .startsWith("FHIR-INTAKE-UNKNOWN-PATIENT");
+            assertThat(requestsAdded()).isEqualTo(before);
+        }
     }
 
     @Nested
