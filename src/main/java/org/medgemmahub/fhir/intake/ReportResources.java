@@ -2,6 +2,8 @@ package org.medgemmahub.fhir.intake;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -79,9 +81,15 @@ final class ReportResources {
             return null; // an absolute reference to another server: not followed
         try {
             return source.read().resource(type).withId(id.getIdPart()).execute();
-        } catch (BaseServerResponseException e) {
-            log.debug("{}/{} not readable from the source: {}", type.getSimpleName(), id.getIdPart(), e.getStatusCode());
+        } catch (ResourceNotFoundException | ResourceGoneException e) {
+            log.debug("{}/{} not on the source: {}", type.getSimpleName(), id.getIdPart(), e.getStatusCode());
             return null;
+        } catch (BaseServerResponseException e) {
+            // down, refusing us or failing: the report may be fine, so the sender is asked to resend rather than told it is wrong
+            log.warn("FHIR-INTAKE-SOURCE-UNAVAILABLE: reading {}/{} from {} failed with {}", type.getSimpleName(), id.getIdPart(),
+                    source.getServerBase(), e.getStatusCode());
+            throw new IntakeUnavailableException("FHIR-INTAKE-SOURCE-UNAVAILABLE: " + type.getSimpleName() + "/" + id.getIdPart()
+                    + " could not be read from " + source.getServerBase() + " (" + e.getStatusCode() + "); please resend later");
         }
     }
 }
