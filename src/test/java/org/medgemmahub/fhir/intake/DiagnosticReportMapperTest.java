@@ -133,6 +133,27 @@ class DiagnosticReportMapperTest {
         assertThat(request.text()).contains("Conclusion:");
     }
 
+    @Test
+    void readsAPdfAndAnImageFromBinariesInTheBundleByFullUrl() throws Exception {
+        DiagnosticReport report = IntakeFixtures.chestReport("M8");
+        report.setConclusion(null);
+        report.addPresentedForm().setContentType("application/pdf").setUrl("urn:uuid:pdf-1");
+        report.addPresentedForm().setContentType("image/png").setUrl("urn:uuid:png-1");
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.addEntry().setFullUrl("urn:uuid:report").setResource(report);
+        bundle.addEntry().setFullUrl("urn:uuid:pdf-1").setResource(new org.hl7.fhir.r4.model.Binary()
+                .setContentType("application/pdf").setData(pdf("Impression: no pneumothorax.")));
+        bundle.addEntry().setFullUrl("urn:uuid:png-1").setResource(new org.hl7.fhir.r4.model.Binary()
+                .setContentType("image/png").setData(png(300, 200)));
+
+        InferenceRequest request = mapper.toRequest(report, ReportResources.of(bundle, report, null), "urn:uuid:report", "test",
+                "bundle", Instant.now());
+
+        assertThat(request.text()).contains("Impression: no pneumothorax.");
+        assertThat(request.task()).isEqualTo("image-findings-other");
+        assertThat(request.imageJpegBase64()).isNotBlank();
+    }
+
     @Nested
     class Refusals {
         @Test
@@ -169,6 +190,23 @@ class DiagnosticReportMapperTest {
             report.addPresentedForm().setContentType("application/pdf").setData("not a pdf".getBytes());
             assertThatThrownBy(() -> map(report)).isInstanceOf(UnprocessableEntityException.class)
                     .hasMessageContaining("FHIR-INTAKE-NO-CONTENT").hasMessageContaining("FHIR-INTAKE-BAD-PDF");
+        }
+    }
+
+    private static byte[] pdf(String text) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
         }
     }
 
