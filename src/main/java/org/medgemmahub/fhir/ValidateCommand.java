@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.medgemmahub.HubCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code validate [--profiles <dir>]... <file>...}: runs the hub's validator (R4 plus fhir-profiles/, the chain the hub uses
@@ -43,6 +45,7 @@ public class ValidateCommand implements HubCommand {
         }
         if (files.isEmpty()) return usageError("no file given");
         for (Path dir : profileDirs) if (!Files.isDirectory(dir)) return usageError(dir + " is not a directory");
+        quietLibraryLogging();
         FhirContext fhirContext = FhirContext.forR4();
         FhirResourceValidator validator = new FhirResourceValidator(fhirContext, profileDirs);
         boolean anyErrors = false;
@@ -69,6 +72,12 @@ public class ValidateCommand implements HubCommand {
         out.println(file + ": " + resource.fhirType() + ", " + (errors == 0 ? "valid" : errors + " error(s)") + ", " + issues.size() + " issue(s)");
         issues.forEach(issue -> out.println("  " + issue));
         return errors == 0;
+    }
+
+    /** HAPI logs what it loads at INFO and WARN; the command's output is the issues, so only errors are logged. */
+    private static void quietLibraryLogging() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root)
+            root.setLevel(ch.qos.logback.classic.Level.ERROR);
     }
 
     private int usageError(String problem) {
