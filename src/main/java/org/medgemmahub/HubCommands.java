@@ -14,7 +14,8 @@ final class HubCommands {
             Map.entry("dicom-echo", org.medgemmahub.dicom.DicomEchoCommand::new),
             Map.entry("dicom-send", org.medgemmahub.dicom.DicomSendCommand::new),
             Map.entry("dicom-render", org.medgemmahub.dicom.image.DicomRenderCommand::new),
-            Map.entry("simulator", SimulatorCommand::new)
+            Map.entry("simulator", SimulatorCommand::new),
+            Map.entry("validate", org.medgemmahub.fhir.ValidateCommand::new)
     ));
 
     private HubCommands() {

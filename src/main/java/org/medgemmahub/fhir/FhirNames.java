@@ -9,9 +9,17 @@ public final class FhirNames {
 
     /** The hub's CodeSystem of result kinds and component codes (fhir-profiles/CodeSystem-medgemma-hub-result.json). */
     public static final String RESULT_CODE_SYSTEM = HUB_BASE + "/CodeSystem/medgemma-hub-result";
+    /** Observation.code of a result from report text, from an image (any image-findings-* template), from any other template. */
+    public static final String CODE_REPORT_FINDINGS = "report-findings";
+    public static final String CODE_IMAGE_FINDINGS = "image-findings";
+    public static final String CODE_AI_RESULT = "ai-result";
     public static final String CODE_FINDING = "finding";
     public static final String CODE_URGENCY = "urgency";
     public static final String CODE_RECOMMENDATION = "recommendation";
+
+    /** The profiles in fhir-profiles/ every written Observation and model Device declares in meta.profile. */
+    public static final String OBSERVATION_PROFILE = HUB_BASE + "/StructureDefinition/medgemma-hub-observation";
+    public static final String DEVICE_PROFILE = HUB_BASE + "/StructureDefinition/medgemma-hub-model-device";
 
     /** Identifier system of the hub's inference request id; Observation.identifier, Provenance tag. */
     public static final String REQUEST_ID_SYSTEM = HUB_BASE + "/sid/request-id";
@@ -19,6 +27,8 @@ public final class FhirNames {
     public static final String MODEL_ID_SYSTEM = HUB_BASE + "/sid/model-id";
     /** Identifier system of source HL7 messages (value: {@code sender|MSH-10}). */
     public static final String HL7_MESSAGE_SYSTEM = HUB_BASE + "/sid/hl7-message";
+    /** Identifier system of source DiagnosticReports (value: {@code [base/]DiagnosticReport/id/_history/version}). */
+    public static final String FHIR_REPORT_SYSTEM = HUB_BASE + "/sid/fhir-report";
     /** Prefix of identifier systems made from HL7 assigning authorities that are neither URIs nor OIDs. */
     public static final String ASSIGNING_AUTHORITY_SYSTEM_PREFIX = HUB_BASE + "/sid/assigning-authority/";
     /** Prefix of accession number systems, per sending facility. */

@@ -9,7 +9,11 @@ import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -23,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -38,10 +44,25 @@ public class FhirResourceValidator {
 
     private final FhirValidator validator;
 
+    @Autowired
     public FhirResourceValidator(FhirContext fhirContext) throws IOException {
+        this(fhirContext, List.of());
+    }
+
+    /**
+     * The same chain, without Spring (the {@code validate} command), with the conformance resources (JSON) in
+     * {@code extraProfileDirs} loaded next to the packaged ones; a resource with the same URL in an extra folder wins.
+     */
+    public FhirResourceValidator(FhirContext fhirContext, List<Path> extraProfileDirs) throws IOException {
         PrePopulatedValidationSupport hubResources = new PrePopulatedValidationSupport(fhirContext);
+        List<Resource> files = new ArrayList<>(List.of(new PathMatchingResourcePatternResolver().getResources(PROFILES)));
+        for (Path dir : extraProfileDirs) {
+            try (Stream<Path> found = Files.walk(dir)) {
+                found.filter(path -> path.toString().endsWith(".json")).sorted().forEach(path -> files.add(new FileSystemResource(path)));
+            }
+        }
         int loaded = 0;
-        for (Resource file : new PathMatchingResourcePatternResolver().getResources(PROFILES)) {
+        for (Resource file : files) {
             try (InputStream in = file.getInputStream()) {
                 IBaseResource resource = fhirContext.newJsonParser()
                         .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -76,6 +97,13 @@ public class FhirResourceValidator {
         List<String> problems = problems(bundle);
         if (!problems.isEmpty()) throw new FhirResourceInvalidException(problems);
         return bundle;
+    }
+
+    /** Every issue, errors to information, each as {@code SEVERITY location: message}; for engineers (the validate command). */
+    public List<String> issues(IBaseResource resource) {
+        return validator.validateWithResult(resource).getMessages().stream()
+                .map(m -> m.getSeverity().name() + " " + describe(m))
+                .toList();
     }
 
     /** Errors and fatal issues, each as {@code location: message}; empty when valid. */

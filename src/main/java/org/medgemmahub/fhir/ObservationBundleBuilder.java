@@ -56,6 +56,7 @@ public class ObservationBundleBuilder {
 
     Device device(InferenceResult result) {
         Device device = new Device();
+        device.getMeta().addProfile(FhirNames.DEVICE_PROFILE);
         device.addIdentifier().setSystem(FhirNames.MODEL_ID_SYSTEM).setValue(result.modelId());
         device.setStatus(Device.FHIRDeviceStatus.ACTIVE);
         device.addDeviceName().setName(result.modelId()).setType(Device.DeviceNameType.MODELNAME);
@@ -66,6 +67,7 @@ public class ObservationBundleBuilder {
 
     Observation observation(InferenceRequest request, InferenceResult result, String deviceUrl) {
         Observation observation = new Observation();
+        observation.getMeta().addProfile(FhirNames.OBSERVATION_PROFILE);
         observation.getMeta().addSecurity()
                 .setSystem(FhirNames.SECURITY_SYSTEM)
                 .setCode(FhirNames.SECURITY_AI_ASSERTED)
@@ -75,7 +77,7 @@ public class ObservationBundleBuilder {
             observation.addBasedOn(new Reference().setType("ServiceRequest").setIdentifier(accession(request)));
         }
         observation.setStatus(Observation.ObservationStatus.PRELIMINARY);
-        observation.getCode().addCoding().setSystem(FhirNames.RESULT_CODE_SYSTEM).setCode(result.promptTemplate());
+        observation.getCode().addCoding().setSystem(FhirNames.RESULT_CODE_SYSTEM).setCode(resultCode(result.promptTemplate()));
         observation.getCode().setText("AI-generated result (" + result.promptTemplate() + ")");
         observation.setSubject(subject(request));
         observation.setIssued(Date.from(result.completedAt()));
@@ -115,6 +117,13 @@ public class ObservationBundleBuilder {
         Identifier identifier = new Identifier().setSystem(IdentifierSystems.forAccession(request.sender())).setValue(request.accessionNumber());
         identifier.getType().addCoding().setSystem(FhirNames.IDENTIFIER_TYPE_SYSTEM).setCode("ACSN");
         return identifier;
+    }
+
+    /** The kind of result a prompt template gives, as a code of the hub's CodeSystem; the template itself is in method and policy. */
+    static String resultCode(String promptTemplate) {
+        if (FhirNames.CODE_REPORT_FINDINGS.equals(promptTemplate)) return FhirNames.CODE_REPORT_FINDINGS;
+        if (promptTemplate != null && promptTemplate.startsWith(FhirNames.CODE_IMAGE_FINDINGS)) return FhirNames.CODE_IMAGE_FINDINGS;
+        return FhirNames.CODE_AI_RESULT;
     }
 
     private static String reviewNote(InferenceResult result) {

@@ -16,10 +16,11 @@ final class SourceReferences {
                     .setDisplay("HL7 v2 " + request.trace().getOrDefault("messageType", "message") + " " + request.sourceId());
             case DICOM -> new Reference().setType("ImagingStudy")
                     .setIdentifier(new Identifier().setSystem("urn:dicom:uid").setValue("urn:oid:" + request.sourceId()))
-                    .setDisplay("DICOM study");
-            case FHIR -> new Reference().setType("DocumentReference")
-                    .setIdentifier(new Identifier().setSystem(FhirNames.HUB_BASE + "/sid/fhir-source").setValue(request.sourceId()))
-                    .setDisplay("FHIR " + request.sourceId());
+                    .setDisplay(request.accessionNumber() == null ? "DICOM study"
+                            : "DICOM study, accession " + request.accessionNumber());
+            case FHIR -> new Reference().setType("DiagnosticReport")
+                    .setIdentifier(new Identifier().setSystem(FhirNames.FHIR_REPORT_SYSTEM).setValue(request.sourceId()))
+                    .setDisplay("FHIR DiagnosticReport " + request.sourceId());
         };
     }
 }

@@ -24,6 +24,14 @@ public final class FhirTestClient {
         return bundle.getEntry().stream().map(e -> (Observation) e.getResource()).toList();
     }
 
+    /** {@code Observation?identifier=<request id system>|id}. */
+    public List<Observation> observationsWithRequestId(String requestId) {
+        Bundle bundle = client.search().forResource(Observation.class)
+                .where(new TokenClientParam("identifier").exactly().systemAndCode("https://medgemma-hub.org/fhir/sid/request-id", requestId))
+                .returnBundle(Bundle.class).execute();
+        return bundle.getEntry().stream().map(e -> (Observation) e.getResource()).toList();
+    }
+
     /** {@code Provenance?target=Observation/id}. */
     public List<Provenance> provenanceOf(Observation observation) {
         Bundle bundle = client.search().forResource(Provenance.class)

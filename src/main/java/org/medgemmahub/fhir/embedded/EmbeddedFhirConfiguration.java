@@ -2,6 +2,7 @@ package org.medgemmahub.fhir.embedded;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -23,8 +24,9 @@ class EmbeddedFhirConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<EmbeddedFhirServer> embeddedFhirServlet(FhirContext fhirContext, ResourceStore embeddedFhirStore) {
-        EmbeddedFhirServer server = new EmbeddedFhirServer(fhirContext, embeddedFhirStore, CATALOG);
+    ServletRegistrationBean<EmbeddedFhirServer> embeddedFhirServlet(FhirContext fhirContext, ResourceStore embeddedFhirStore,
+                                                                    ObjectProvider<FhirServerExtension> extensions) {
+        EmbeddedFhirServer server = new EmbeddedFhirServer(fhirContext, embeddedFhirStore, CATALOG, extensions.orderedStream().toList());
         ServletRegistrationBean<EmbeddedFhirServer> registration = new ServletRegistrationBean<>(server, URL_MAPPING);
         registration.setName("embeddedFhirServer");
         registration.setLoadOnStartup(1);

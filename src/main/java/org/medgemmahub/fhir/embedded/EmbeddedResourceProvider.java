@@ -20,14 +20,15 @@ import org.hl7.fhir.r4.model.Resource;
 import org.medgemmahub.fhir.embedded.ResourceStore.WriteOutcome;
 
 /**
- * Read, vread, create (plain and conditional), update-or-create by id and search for one resource type, served from the
- * {@link ResourceStore}. Public with public methods because HAPI calls the annotated methods reflectively.
+ * Read, vread, update-or-create by id and search for one resource type, served from the {@link ResourceStore}; the create
+ * is added by {@link Creating} unless an {@link FhirServerExtension} serves it. Public with public methods because HAPI
+ * calls the annotated methods reflectively (it finds them on superclasses too).
  */
-public final class EmbeddedResourceProvider implements IResourceProvider {
+public class EmbeddedResourceProvider implements IResourceProvider {
     private final Class<? extends Resource> resourceClass;
     private final String resourceType;
-    private final ResourceStore store;
-    private final SearchQueryParser parser;
+    final ResourceStore store;
+    final SearchQueryParser parser;
 
     EmbeddedResourceProvider(Class<? extends Resource> resourceClass, ResourceStore store, SearchQueryParser parser) {
         this.resourceClass = resourceClass;
@@ -50,14 +51,6 @@ public final class EmbeddedResourceProvider implements IResourceProvider {
                 "FHIR-EMB-NOT-FOUND: " + resourceType + "/" + id.getIdPart() + " is not known"));
     }
 
-    /** With If-None-Exist: one match is answered 200 with that resource and nothing is created; several give 412. */
-    @Create
-    public MethodOutcome create(@ResourceParam IBaseResource resource, @ConditionalUrlParam String ifNoneExist) {
-        Resource incoming = ownType(resource);
-        ResourceQuery condition = ifNoneExist == null || ifNoneExist.isBlank() ? null : parser.parseCondition(resourceType, ifNoneExist);
-        return answer(store.write(writer -> writer.create(incoming, condition)));
-    }
-
     /**
      * Creates the resource under the given id if it is new (201), otherwise stores the next version (200). HAPI has already
      * answered 400 if the body's id is missing or differs from the URL's.
@@ -74,13 +67,32 @@ public final class EmbeddedResourceProvider implements IResourceProvider {
         return new SimpleBundleProvider(store.search(parser.parse(resourceType, request.getParameters())));
     }
 
-    private Resource ownType(IBaseResource resource) {
+    /** The store's provider for a type whose create it serves too. */
+    public static final class Creating extends EmbeddedResourceProvider {
+        Creating(Class<? extends Resource> resourceClass, ResourceStore store, SearchQueryParser parser) {
+            super(resourceClass, store, parser);
+        }
+
+        /** With If-None-Exist: one match is answered 200 with that resource and nothing is created; several give 412. */
+        @Create
+        public MethodOutcome create(@ResourceParam IBaseResource resource, @ConditionalUrlParam String ifNoneExist) {
+            Resource incoming = ownType(resource);
+            ResourceQuery condition = ifNoneExist == null || ifNoneExist.isBlank() ? null : parser.parseCondition(resourceType(), ifNoneExist);
+            return answer(store.write(writer -> writer.create(incoming, condition)));
+        }
+    }
+
+    String resourceType() {
+        return resourceType;
+    }
+
+    Resource ownType(IBaseResource resource) {
         if (!resourceClass.isInstance(resource))
             throw new InvalidRequestException("FHIR-EMB-WRONG-TYPE: this endpoint takes " + resourceType + " resources");
         return resourceClass.cast(resource);
     }
 
-    private static MethodOutcome answer(WriteOutcome outcome) {
+    static MethodOutcome answer(WriteOutcome outcome) {
         MethodOutcome answer = new MethodOutcome(outcome.resource().getIdElement(), outcome.created());
         answer.setResource(outcome.resource());
         return answer;

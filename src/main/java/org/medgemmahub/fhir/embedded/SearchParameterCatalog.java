@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
@@ -58,6 +60,9 @@ final class SearchParameterCatalog {
                         r -> r.hasSubject() ? List.of(r.getSubject()) : List.of(), null),
                 reference("patient", "The subject, when it is a patient", DiagnosticReport.class,
                         r -> r.hasSubject() ? List.of(r.getSubject()) : List.of(), "Patient"));
+        // what reports refer to (images, documents): stored so that a report's references can be read back
+        catalog.add(Media.class, identifier());
+        catalog.add(Binary.class);
         return catalog;
     }
 

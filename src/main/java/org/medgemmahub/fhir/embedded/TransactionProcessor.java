@@ -53,15 +53,22 @@ public final class TransactionProcessor {
     private final FhirContext fhirContext;
     private final ResourceStore store;
     private final SearchQueryParser parser;
+    private final List<FhirServerExtension> extensions;
 
-    TransactionProcessor(FhirContext fhirContext, ResourceStore store, SearchQueryParser parser) {
+    TransactionProcessor(FhirContext fhirContext, ResourceStore store, SearchQueryParser parser, List<FhirServerExtension> extensions) {
         this.fhirContext = fhirContext;
         this.store = store;
         this.parser = parser;
+        this.extensions = List.copyOf(extensions);
     }
 
+    /** A bundle an extension claims (a DiagnosticReport bundle for the intake) is its answer; the store processes the rest. */
     @Transaction
     public Bundle process(@TransactionParam Bundle bundle, RequestDetails request) {
+        for (FhirServerExtension extension : extensions) {
+            Optional<Bundle> answer = extension.handleBundle(bundle, request);
+            if (answer.isPresent()) return answer.get();
+        }
         String base = request.getFhirServerBase();
         if (bundle.getType() == BundleType.TRANSACTION)
             return transaction(bundle, base);

@@ -3,11 +3,18 @@
  * so the whole flow works from one command. A single-machine convenience, not a clinical FHIR server.
  *
  * <h2>Resources and interactions</h2>
- * Observation, Provenance, Device, Patient and DiagnosticReport; read, vread, create (server-assigned UUID ids), conditional
+ * Observation, Provenance, Device, Patient, DiagnosticReport, Media and Binary; read, vread, create (server-assigned UUID ids), conditional
  * create ({@code If-None-Exist}: one match is answered 200 with that resource and nothing is created, several give 412),
  * update by id (PUT creates when the id is new), search, and system-level transaction and batch bundles. Every write sets
  * {@code meta.versionId} and {@code meta.lastUpdated}; {@code lastUpdated} strictly increases across writes. There is no delete,
  * no history interaction, no {@code If-Match}, no conditional update and no {@code _include}.
+ *
+ * <h2>Extensions: the DiagnosticReport intake</h2>
+ * Beans implementing {@link org.medgemmahub.fhir.embedded.FhirServerExtension} add providers and interceptors to this server,
+ * take over the create of some types and see every bundle POSTed to the base first. The FHIR intake
+ * ({@code org.medgemmahub.fhir.intake}) takes DiagnosticReport create ({@code POST /fhir/DiagnosticReport} is answered 202 and
+ * queued, not stored; {@code PUT /fhir/DiagnosticReport/{id}} still stores) and bundles holding a DiagnosticReport. Media and
+ * Binary are stored too, so reports' references can be read back.
  *
  * <h2>Search</h2>
  * Parameters per type are listed in {@link org.medgemmahub.fhir.embedded.SearchParameterCatalog} and in the capability
