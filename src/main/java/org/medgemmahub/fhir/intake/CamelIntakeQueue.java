@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.medgemmahub.pipeline.InferenceRequest;
+import org.medgemmahub.pipeline.IntakePausedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CamelIntakeQueue implements IntakeQueue {
     static final String ENDPOINT = "direct:fhir-intake";
+    /** What a refused sender is told to wait while back-pressure holds. */
+    static final String RETRY_AFTER_SECONDS = "30";
     private static final Logger log = LoggerFactory.getLogger(CamelIntakeQueue.class);
 
     private final ProducerTemplate producer;
@@ -29,6 +32,12 @@ class CamelIntakeQueue implements IntakeQueue {
             producer.requestBody(ENDPOINT, requests);
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof IntakePausedException paused) {
+                log.warn("{}: {} FHIR request(s) refused", IntakePausedException.CODE, requests.size());
+                IntakeUnavailableException busy = new IntakeUnavailableException(paused.getMessage());
+                busy.addResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
+                throw busy;
+            }
             log.error("FHIR-INTAKE-NOT-QUEUED: {} request(s) not queued: {}", requests.size(), cause.getClass().getSimpleName());
             throw new IntakeUnavailableException("FHIR-INTAKE-NOT-QUEUED: the report could not be queued; nothing was accepted, please resend");
         }
