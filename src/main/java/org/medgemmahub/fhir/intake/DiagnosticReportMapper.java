@@ -160,7 +160,7 @@ final class DiagnosticReportMapper {
         for (var category : report.getCategory())
             for (Coding coding : category.getCoding()) {
                 if (DICOM_MODALITY_SYSTEM.equals(coding.getSystem()) && coding.hasCode()) return coding.getCode().toLowerCase(java.util.Locale.ROOT);
-                if (V2_SECTION_SYSTEM.equals(coding.getSystem()) && SECTION_MODALITY.containsKey(coding.getCode()))
+                if (V2_SECTION_SYSTEM.equals(coding.getSystem()) && coding.hasCode() && SECTION_MODALITY.containsKey(coding.getCode()))
                     return SECTION_MODALITY.get(coding.getCode());
             }
         return null;

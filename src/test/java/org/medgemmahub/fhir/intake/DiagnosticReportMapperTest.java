@@ -103,6 +103,14 @@ class DiagnosticReportMapperTest {
     }
 
     @Test
+    void ignoresACategoryCodingWithoutACode() {
+        DiagnosticReport report = IntakeFixtures.chestReport(IntakeFixtures.uniqueMrn());
+        report.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v2-0074");
+
+        assertThat(map(report).modality()).isNull();
+    }
+
+    @Test
     void decodesTextPlainAndHtmlPresentedForms() {
         DiagnosticReport report = IntakeFixtures.chestReport("M1");
         report.setConclusion(null);
