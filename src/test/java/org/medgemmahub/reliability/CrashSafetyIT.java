@@ -21,13 +21,15 @@ import org.medgemmahub.support.HubTestSettings;
 import org.medgemmahub.support.MllpConnection;
 
 /**
- * The hub in its own JVM gets a burst of HL7 results from several senders and is killed with SIGKILL at a seeded
- * random moment; after a restart the senders resend what was not acknowledged, as an EHR interface does. Every
- * message must then have exactly one Observation: none lost, none duplicated. The default is a short run for CI;
- * {@code -Dcrash.messages=2000 -Dcrash.kill-points=5} is the long form.
+ * The hub in its own JVM gets a burst of HL7 results from several senders and of FHIR DiagnosticReports from another,
+ * and is killed with SIGKILL at a seeded random moment; after a restart the senders resend what was not acknowledged
+ * (no AA, no 202), as an EHR interface does. Every message and report must then have exactly one Observation: none
+ * lost, none duplicated. The default is a short run for CI; {@code -Dcrash.messages=2000 -Dcrash.fhir-reports=100
+ * -Dcrash.kill-points=5} is the long form.
  */
 class CrashSafetyIT {
     private static final int MESSAGES = Integer.getInteger("crash.messages", 300);
+    private static final int FHIR_REPORTS = Integer.getInteger("crash.fhir-reports", 30);
     private static final int KILL_POINTS = Integer.getInteger("crash.kill-points", 2);
     private static final long SEED = Long.getLong("crash.seed", 20261203L);
     private static final int SENDERS = 4;
@@ -41,13 +43,27 @@ class CrashSafetyIT {
         try {
             for (int round = 1; round <= KILL_POINTS; round++) {
                 List<CrashMessages.Message> burst = CrashMessages.burst(round, MESSAGES);
+                List<CrashReports.Report> reports = CrashReports.burst(FHIR_REPORTS);
                 int killAfter = MESSAGES / 10 + random.nextInt(MESSAGES * 8 / 10);
+                CrashReports.Sender fhirSender = new CrashReports.Sender(settings.fhirBase(), reports);
+                Thread fhirSending = new Thread(fhirSender::sendUntilRefused, "crash-fhir-sender");
+                fhirSending.start();
                 AtomicIntegerArray acknowledged = sendKillingAfter(settings.hl7Port, burst, hub, killAfter);
+                fhirSending.join();
                 int acknowledgedBeforeKill = count(acknowledged);
 
                 hub = HubJvm.fromClasspath(settings, Map.of());
                 int resent = resendUnacknowledged(settings.hl7Port, burst, acknowledged);
+                int reportsResent = fhirSender.resendUnaccepted();
                 Map<Integer, Integer> observations = awaitObservations(fhir, burst);
+                Map<String, Integer> reportObservations = awaitReportObservations(fhir, reports);
+                long reportsLost = reportObservations.values().stream().filter(n -> n == 0).count();
+                long reportsDuplicated = reportObservations.values().stream().filter(n -> n > 1).count();
+                System.out.printf("crash round %d FHIR: sent %d reports, accepted before SIGKILL: %d, resent after restart: %d, "
+                        + "lost: %d, duplicated: %d%n", round, FHIR_REPORTS, FHIR_REPORTS - reportsResent, reportsResent,
+                        reportsLost, reportsDuplicated);
+                assertThat(reportsLost).as("reports without an Observation").isZero();
+                assertThat(reportsDuplicated).as("reports with more than one Observation").isZero();
 
                 long lost = observations.values().stream().filter(n -> n == 0).count();
                 long duplicated = observations.values().stream().filter(n -> n > 1).count();
@@ -119,6 +135,21 @@ class CrashSafetyIT {
         });
         for (int i = 0; i < burst.size(); i++) {
             counts.put(i, fhir.observationsFor(CrashMessages.PATIENT_SYSTEM, burst.get(i).mrn()).size());
+        }
+        return counts;
+    }
+
+    private static Map<String, Integer> awaitReportObservations(FhirTestClient fhir, List<CrashReports.Report> reports) {
+        Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+            for (CrashReports.Report report : reports) {
+                if (counts.getOrDefault(report.mrn(), 0) > 0) continue;
+                counts.put(report.mrn(), fhir.observationsFor(CrashReports.PATIENT_SYSTEM, report.mrn()).size());
+            }
+            return counts.size() == reports.size() && counts.values().stream().allMatch(n -> n > 0);
+        });
+        for (CrashReports.Report report : reports) {
+            counts.put(report.mrn(), fhir.observationsFor(CrashReports.PATIENT_SYSTEM, report.mrn()).size());
         }
         return counts;
     }
