@@ -64,6 +64,7 @@ final class HubHealthWatch implements AutoCloseable {
     public void close() {
         root.detachAppender(log);
         log.stop();
+        log.list.clear();
         Thread.setDefaultUncaughtExceptionHandler(previous);
     }
 }
