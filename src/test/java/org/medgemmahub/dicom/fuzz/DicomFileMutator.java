@@ -67,7 +67,7 @@ final class DicomFileMutator {
         String kind;
         switch (random.nextInt(11)) {
             case 0 -> { kind = "header-bit-flips"; data = flip(data, 0, pixelStart(sample, data), 1 + random.nextInt(8)); }
-            case 1 -> { kind = "pixel-bit-flips"; data = flip(data, pixelStart(sample, data), data.length, 1 + random.nextInt(64)); }
+            case 1 -> { kind = "pixel-bit-flips"; data = flip(data, pixelValueStart(sample, data), data.length, 1 + random.nextInt(64)); }
             case 2 -> { kind = "truncated"; data = Arrays.copyOf(data, random.nextInt(data.length)); }
             case 3 -> { kind = "huge-length"; data = hugeLength(sample, data); }
             case 4 -> { kind = "garbled-vr"; data = sample.explicitVr() ? garbledVr(sample, data) : flip(data, 0, pixelStart(sample, data), 4); }
@@ -75,13 +75,13 @@ final class DicomFileMutator {
             case 6 -> { kind = "pixel-data-shortened"; data = shortenedPixelData(sample, data); }
             case 7 -> { kind = "syntax-mismatch"; syntax = sample.explicitVr() ? IMPLICIT : EXPLICIT; }
             case 8 -> { kind = "deep-nesting"; data = insertBeforePixelData(sample, data, nested(sample.explicitVr(), 1 + random.nextInt(40))); }
-            case 9 -> { kind = "several"; data = truncatedAndFlipped(sample, data); }
+            case 9 -> { kind = "huge-length-flipped-truncated"; data = hugeLengthFlippedAndTruncated(sample, data); }
             default -> kind = "unchanged";
         }
         return new Case(index++, kind, sample.name(), sample.sopClassUid(), uid, syntax, data);
     }
 
-    /** A UID no other case of any seed run shares with this one (PS3.5 9.1: digits and dots, at most 64 characters). */
+    /** A UID of its own for each seed (modulo 10^9) and case index (PS3.5 9.1: digits and dots, at most 64 characters). */
     String uniqueUid(int caseIndex) {
         return "2.25." + Math.abs(seed % 1_000_000_000L) + "1" + String.format("%07d", caseIndex);
     }
@@ -116,6 +116,10 @@ final class DicomFileMutator {
 
     private static int pixelStart(Sample sample, byte[] data) {
         return layoutOf(sample, data).find(DataSetLayout.PIXEL_DATA).orElseThrow().start();
+    }
+
+    private static int pixelValueStart(Sample sample, byte[] data) {
+        return layoutOf(sample, data).find(DataSetLayout.PIXEL_DATA).orElseThrow().valueOffset();
     }
 
     private byte[] flip(byte[] data, int from, int to, int flips) {
@@ -178,7 +182,7 @@ final class DicomFileMutator {
         return insert(data, layoutOf(sample, data).find(DataSetLayout.PIXEL_DATA).orElseThrow().start(), inserted);
     }
 
-    private byte[] truncatedAndFlipped(Sample sample, byte[] data) {
+    private byte[] hugeLengthFlippedAndTruncated(Sample sample, byte[] data) {
         byte[] flipped = flip(hugeLength(sample, data), 0, data.length, 1 + random.nextInt(4));
         return Arrays.copyOf(flipped, flipped.length - random.nextInt(Math.max(1, flipped.length / 4)));
     }

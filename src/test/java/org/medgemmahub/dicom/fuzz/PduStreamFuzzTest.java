@@ -68,7 +68,7 @@ class PduStreamFuzzTest {
     }
 
     @Test
-    void endsEveryMutatedStreamWithAnAbortARejectARelease0rACloseAndStillAnswersAnEcho() throws Exception {
+    void endsEveryMutatedStreamWithAnAbortARejectAReleaseOrACloseAndStillAnswersAnEcho() throws Exception {
         PduStreamMutator mutator = new PduStreamMutator(SEED);
         long otherAssociationThreads = HubHealthWatch.threadsNamed("dicom-association-"); // of hubs other tests left running
         Map<String, Integer> endings = new TreeMap<>();
