@@ -8,10 +8,15 @@ import java.util.List;
 /**
  * Writes one command or data set as P-DATA-TF PDUs of at most the peer's max PDU length, one PDV each; {@link #close()}
  * sends the last fragment with the "last" bit set. Nothing is written on close of the underlying stream.
+ * PDUs are never longer than {@link #MAX_FRAGMENT_PDU}, however large a maximum the peer announces, so a peer cannot make
+ * this side allocate a buffer of its choosing (up to 2 GiB per response); a maximum too small to carry a PDV header
+ * gets one byte per PDV.
  */
 public final class PDataOutputStream extends OutputStream {
     /** Used when the peer announces 0 (no limit). */
     static final int UNLIMITED_PDU_FRAGMENT = 64 * 1024;
+    /** The longest PDU sent, whatever the peer announces: more saves nothing on the wire. */
+    static final int MAX_FRAGMENT_PDU = 1 << 20;
 
     private final PduWriter writer;
     private final int contextId;
@@ -21,18 +26,28 @@ public final class PDataOutputStream extends OutputStream {
     private boolean closed;
 
     public PDataOutputStream(PduWriter writer, int contextId, boolean command, int peerMaxPduLength) {
+        this(writer, contextId, command, fragmentLength(peerMaxPduLength));
+    }
+
+    private PDataOutputStream(PduWriter writer, int contextId, boolean command, long fragmentLength) {
         this.writer = writer;
         this.contextId = contextId;
         this.command = command;
-        int pduLength = peerMaxPduLength <= 0 ? UNLIMITED_PDU_FRAGMENT : peerMaxPduLength;
-        this.buffer = new byte[pduLength - Pdv.HEADER_LENGTH];
+        this.buffer = new byte[(int) fragmentLength];
     }
 
-    /** Sends {@code bytes} whole as one command or data set. */
+    /** Sends {@code bytes} whole as one command or data set, with a buffer no larger than they need. */
     public static void send(PduWriter writer, int contextId, boolean command, int peerMaxPduLength, byte[] bytes) throws IOException {
-        try (PDataOutputStream out = new PDataOutputStream(writer, contextId, command, peerMaxPduLength)) {
+        long fragmentLength = Math.max(1, Math.min(fragmentLength(peerMaxPduLength), bytes.length));
+        try (PDataOutputStream out = new PDataOutputStream(writer, contextId, command, fragmentLength)) {
             out.write(bytes);
         }
+    }
+
+    /** Data bytes per PDV for a peer announcing {@code peerMaxPduLength} (0: no limit), within 1 and the cap. */
+    static long fragmentLength(int peerMaxPduLength) {
+        long pduLength = peerMaxPduLength == 0 ? UNLIMITED_PDU_FRAGMENT : peerMaxPduLength & 0xFFFFFFFFL;
+        return Math.max(1, Math.min(pduLength, MAX_FRAGMENT_PDU) - Pdv.HEADER_LENGTH);
     }
 
     @Override

@@ -10,13 +10,16 @@ import org.medgemmahub.dicom.data.DicomAttributes;
 import org.medgemmahub.dicom.data.DicomFile;
 import org.medgemmahub.dicom.data.DicomParseException;
 import org.medgemmahub.dicom.data.Tag;
+import org.medgemmahub.dicom.image.DicomRenderException;
+import org.medgemmahub.dicom.image.PixelDataCheck;
 import org.medgemmahub.pipeline.PatientIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a spooled instance before the hub answers the C-STORE: the whole data set is parsed (so a truncated file or
  * a Pixel Data element shorter than declared is refused now, with a failure status, not discovered after success
- * was answered), and what series grouping needs is kept as a {@link SeriesInstance}.
+ * was answered), its pixels are checked as far as that needs no decoding ({@link PixelDataCheck}: an image module
+ * that does not match its Pixel Data is refused too), and what series grouping needs is kept as a {@link SeriesInstance}.
  */
 @Component("seriesInstanceReader")
 public class SeriesInstanceReader {
@@ -32,6 +35,7 @@ public class SeriesInstanceReader {
             throw new DicomStatusException(DicomStatus.CANNOT_UNDERSTAND,
                     "DICOM-NO-PIXEL-DATA: the instance has no Pixel Data (7FE0,0010) to render");
         }
+        requireRenderablePixels(file);
         SeriesInstance instance = new SeriesInstance(file.sopInstanceUid(), file.sopClassUid(), studyUid, seriesUid,
                 data.getString(Tag.MODALITY), data.getInt(Tag.INSTANCE_NUMBER),
                 SlicePosition.of(data.getDoubles(Tag.IMAGE_POSITION_PATIENT), data.getDoubles(Tag.IMAGE_ORIENTATION_PATIENT)),
@@ -49,6 +53,14 @@ public class SeriesInstanceReader {
             throw new DicomStatusException(DicomStatus.CANNOT_UNDERSTAND, "DICOM-UNREADABLE: " + e.getMessage());
         } catch (IOException e) {
             throw new DicomStatusException(DicomStatus.OUT_OF_RESOURCES, "DICOM-SPOOL-READ: " + e.getMessage());
+        }
+    }
+
+    private static void requireRenderablePixels(DicomFile file) {
+        try {
+            PixelDataCheck.requireRenderable(file);
+        } catch (DicomRenderException e) {
+            throw new DicomStatusException(DicomStatus.CANNOT_UNDERSTAND, "DICOM-UNRENDERABLE: " + e.getMessage());
         }
     }
 
