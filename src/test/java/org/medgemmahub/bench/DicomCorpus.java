@@ -1,0 +1,59 @@
+package org.medgemmahub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.medgemmahub.support.Peers;
+
+/**
+ * The DICOM benchmark corpus, made at run time by bench/dicom-corpus.py in a temporary folder (never committed) and
+ * deleted afterwards: CT slices and large CR images to push with storescu, and one file per rendering case.
+ */
+record DicomCorpus(Path root) implements AutoCloseable {
+
+    static DicomCorpus generate(int ctSlices, int crImages) throws IOException, InterruptedException {
+        Path root = Files.createTempDirectory("medgemma-bench-dicom");
+        ExternalCommand.run(List.of(Peers.PYTHON, Path.of("bench", "dicom-corpus.py").toString(), root.toString(),
+                String.valueOf(ctSlices), String.valueOf(crImages)), root.resolve("generate.log"));
+        return new DicomCorpus(root);
+    }
+
+    Path intake() {
+        return root.resolve("intake");
+    }
+
+    Path render(String name) {
+        return root.resolve("render").resolve(name);
+    }
+
+    int intakeInstances() throws IOException {
+        return intakeFiles().size();
+    }
+
+    long intakeBytes() throws IOException {
+        long total = 0;
+        for (Path file : intakeFiles()) total += Files.size(file);
+        return total;
+    }
+
+    private List<Path> intakeFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(intake())) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        deleteTree(root);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
+        }
+    }
+}
