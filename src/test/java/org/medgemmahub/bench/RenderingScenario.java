@@ -14,7 +14,7 @@ import org.medgemmahub.dicom.image.RenderOptions;
  * Rendering: milliseconds per image from a DICOM file on disk to a JPEG within 896 px (quality 85, the file's own
  * window for grayscale), the hub's renderer versus DCMTK {@code dcmj2pnm --write-jpeg} on the same files.
  *
- * <p>Method. The hub renders in this JVM, warmed first by rendering every file several times; a run times a batch of
+ * <p>Method. The hub renders in this JVM, warmed first by rendering every file for several seconds; a run times a batch of
  * K read + render + write-to-disk passes per file. dcmj2pnm has no batch mode, so a run times K dcmj2pnm processes
  * on the file, one after another, and subtracts K dcmj2pnm processes on a 1x1-pixel file with the same options
  * (process start, DCMTK's dictionary load, file I/O overhead): what remains is dcmj2pnm's per-image work, with
@@ -37,7 +37,9 @@ final class RenderingScenario {
         RenderOptions options = RenderOptions.of(CtRendering.GRAYSCALE);
         try (DicomCorpus corpus = DicomCorpus.generate(0, 0)) {
             Path out = Files.createDirectories(corpus.root().resolve("out"));
-            for (int warm = 0; warm < (quick ? 5 : 20); warm++) {
+            // JIT warm-up: every case over and over until the time is up (C2 needs thousands of calls per method)
+            long warmUntil = System.nanoTime() + (quick ? 8_000_000_000L : 20_000_000_000L);
+            for (int round = 0; round < 5 || System.nanoTime() < warmUntil; round++) {
                 for (String name : CASES) hubBatch(renderer, options, corpus.render(name), out, 1);
             }
             double[][] hubMs = new double[CASES.length][scale.runs()];
