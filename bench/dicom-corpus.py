@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """Makes the DICOM benchmark corpus in a temporary folder (bench/run does this at run time; nothing is committed).
 
-    /usr/bin/python3 bench/dicom-corpus.py OUT_DIR CT_SLICES CR_IMAGES
+    /usr/bin/python3 bench/dicom-corpus.py OUT_DIR CT_SLICES CR_IMAGES [COPIES]
 
-OUT_DIR/intake/ct      CT_SLICES CT slices 512x512, 16-bit signed, one series (what storescu pushes)
-OUT_DIR/intake/cr      CR_IMAGES CR images 2000x2500, 12 bits stored, one series each
+OUT_DIR/intake/C/ct    CT_SLICES CT slices 512x512, 16-bit signed, one series (what storescu pushes)
+OUT_DIR/intake/C/cr    CR_IMAGES CR images 2000x2500, 12 bits stored, one series each
+                       C = 1..COPIES (default 1): the same pixels under new UIDs, so every push is new to the hub
+                       (a re-sent SOP Instance UID is a duplicate the hub drops, which would flatter it)
 OUT_DIR/render/        one file per rendering case: ct.dcm, cr.dcm, us-rgb.dcm (640x480), ct-jpeg-lossless.dcm
                        (ct.dcm through dcmcjpeg +e1, JPEG lossless SV1), and tiny.dcm (1x1, for process start cost)
 Synthetic content only (gradients and noise), explicit VR little endian; needs pydicom and numpy.
@@ -63,20 +65,24 @@ def write(ds, path):
     ds.save_as(path, write_like_original=False)
 
 
-def main(out, ct_slices, cr_images):
-    for folder in ("intake/ct", "intake/cr", "render"):
-        os.makedirs(os.path.join(out, folder), exist_ok=True)
+def main(out, ct_slices, cr_images, copies):
+    os.makedirs(os.path.join(out, "render"), exist_ok=True)
     y, x = np.mgrid[0:512, 0:512]
     body = ((y - 256) ** 2 + (x - 256) ** 2 < 220 ** 2) * 1000 + 24
     ct_base = (body + rng.integers(0, 60, (512, 512))).astype(np.int32)
-    for i in range(1, ct_slices + 1):
-        write(ct(1, i, ct_base), os.path.join(out, "intake/ct", f"ct{i:04d}.dcm"))
     y, x = np.mgrid[0:2500, 0:2000]
     cr_base = ((y * 3 + x) % 4096 // 2 + 1000).astype(np.int32)
-    for i in range(1, cr_images + 1):
-        ds = dataset(CR, "CR", 100 + i, 1)
-        gray(ds, np.clip(cr_base + rng.integers(0, 200, (2500, 2000)), 0, 4095), 12, False, 2048, 4096)
-        write(ds, os.path.join(out, "intake/cr", f"cr{i:03d}.dcm"))
+    cr_pixels = [np.clip(cr_base + rng.integers(0, 200, (2500, 2000)), 0, 4095) for _ in range(min(cr_images, 4))]
+    for copy in range(1, copies + 1):
+        folder = os.path.join(out, "intake", str(copy))
+        os.makedirs(os.path.join(folder, "ct"), exist_ok=True)
+        os.makedirs(os.path.join(folder, "cr"), exist_ok=True)
+        for i in range(1, ct_slices + 1):
+            write(ct(1000 * copy + 1, i, ct_base), os.path.join(folder, "ct", f"ct{i:04d}.dcm"))
+        for i in range(1, cr_images + 1):
+            ds = dataset(CR, "CR", 1000 * copy + 100 + i, 1)
+            gray(ds, cr_pixels[i % len(cr_pixels)], 12, False, 2048, 4096)
+            write(ds, os.path.join(folder, "cr", f"cr{i:03d}.dcm"))
     render = os.path.join(out, "render")
     write(ct(200, 1, ct_base), os.path.join(render, "ct.dcm"))
     subprocess.run(["dcmcjpeg", "+e1", os.path.join(render, "ct.dcm"), os.path.join(render, "ct-jpeg-lossless.dcm")],
@@ -95,4 +101,4 @@ def main(out, ct_slices, cr_images):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 1)

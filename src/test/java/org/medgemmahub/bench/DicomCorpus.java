@@ -14,25 +14,29 @@ import org.medgemmahub.support.Peers;
  */
 record DicomCorpus(Path root) implements AutoCloseable {
 
-    static DicomCorpus generate(int ctSlices, int crImages) throws IOException, InterruptedException {
+    /** @param copies intake copies, the same pixels under new UIDs (a re-sent instance is a duplicate to the hub) */
+    static DicomCorpus generate(int ctSlices, int crImages, int copies) throws IOException, InterruptedException {
         Path root = Files.createTempDirectory("medgemma-bench-dicom");
         ExternalCommand.run(List.of(Peers.PYTHON, Path.of("bench", "dicom-corpus.py").toString(), root.toString(),
-                String.valueOf(ctSlices), String.valueOf(crImages)), root.resolve("generate.log"));
+                String.valueOf(ctSlices), String.valueOf(crImages), String.valueOf(copies)), root.resolve("generate.log"));
         return new DicomCorpus(root);
     }
 
-    Path intake() {
-        return root.resolve("intake");
+    /** The folder of intake copy {@code copy} (1-based): ct/ and cr/. */
+    Path intake(int copy) {
+        return root.resolve("intake").resolve(String.valueOf(copy));
     }
 
     Path render(String name) {
         return root.resolve("render").resolve(name);
     }
 
+    /** Instances in one intake copy. */
     int intakeInstances() throws IOException {
         return intakeFiles().size();
     }
 
+    /** Bytes of the files of one intake copy. */
     long intakeBytes() throws IOException {
         long total = 0;
         for (Path file : intakeFiles()) total += Files.size(file);
@@ -40,7 +44,7 @@ record DicomCorpus(Path root) implements AutoCloseable {
     }
 
     private List<Path> intakeFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(intake())) {
+        try (Stream<Path> files = Files.walk(intake(1))) {
             return files.filter(Files::isRegularFile).toList();
         }
     }

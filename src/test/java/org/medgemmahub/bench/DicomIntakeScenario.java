@@ -14,8 +14,10 @@ import org.medgemmahub.support.Listening;
 /**
  * DICOM intake: one DCMTK storescu process pushes the same corpus (CT slices 512x512 and CR images 2000x2500, one
  * association) to the hub's Storage SCP and to DCMTK storescp writing to disk, alternately in the same run; the
- * storescu wall clock gives instances/s and MB/s. Both receivers offer a 64 KiB PDU. The hub fsyncs each file and
- * parses it before answering; storescp only writes it (no fsync), so the comparison is conservative for the hub.
+ * storescu wall clock gives instances/s and MB/s. Both receivers offer a 64 KiB PDU. Before answering each C-STORE
+ * the hub fsyncs the file, a pending marker and the directory, parses the data set and makes a persistent JMS send
+ * (a broker journal sync); storescp only writes the file (no fsync). Each run pushes a fresh copy of the corpus
+ * (new UIDs), since the hub drops a re-sent SOP Instance UID as a duplicate, which would flatter it.
  * The hub's series grouping is kept idle during the push by a long quiet period, and the model is off.
  */
 final class DicomIntakeScenario {
@@ -31,7 +33,8 @@ final class DicomIntakeScenario {
         Path scpDir = Files.createTempDirectory("medgemma-bench-storescp");
         int scpPort = FreePorts.next();
         Process storescp = null;
-        try (DicomCorpus corpus = DicomCorpus.generate(quick ? 100 : 500, quick ? 4 : 20);
+        // copy 1 warms up both receivers, copies 2.. are the measured runs: every push is new to the hub
+        try (DicomCorpus corpus = DicomCorpus.generate(quick ? 100 : 500, quick ? 4 : 20, scale.runs() + 1);
              HubJvm hub = HubJvm.fromJar(jar, hubSettings, overrides)) {
             Path received = Files.createDirectories(scpDir.resolve("received"));
             storescp = ExternalCommand.start(List.of("storescp", "-aet", "STORESCP", "-pdu", PDU, "-od",
@@ -40,14 +43,14 @@ final class DicomIntakeScenario {
             int instances = corpus.intakeInstances();
             double megabytes = corpus.intakeBytes() / 1e6;
             // warm-up push to each (the hub's JIT, both page caches)
-            push(corpus, "MEDGEMMA", hubSettings.dicomPort, scpDir);
-            push(corpus, "STORESCP", scpPort, scpDir);
+            push(corpus.intake(1), "MEDGEMMA", hubSettings.dicomPort, scpDir);
+            push(corpus.intake(1), "STORESCP", scpPort, scpDir);
             double[] hubSeconds = new double[scale.runs()];
             double[] scpSeconds = new double[scale.runs()];
             for (int r = 0; r < scale.runs(); r++) {
-                hubSeconds[r] = push(corpus, "MEDGEMMA", hubSettings.dicomPort, scpDir);
+                hubSeconds[r] = push(corpus.intake(r + 2), "MEDGEMMA", hubSettings.dicomPort, scpDir);
                 clear(received);
-                scpSeconds[r] = push(corpus, "STORESCP", scpPort, scpDir);
+                scpSeconds[r] = push(corpus.intake(r + 2), "STORESCP", scpPort, scpDir);
                 long stored = count(received);
                 if (stored != instances) throw new IllegalStateException("storescp stored " + stored + " of " + instances);
             }
@@ -79,9 +82,9 @@ final class DicomIntakeScenario {
     }
 
     /** One storescu process, one association, every file of the corpus; @return its wall-clock seconds. */
-    private static double push(DicomCorpus corpus, String calledAe, int port, Path logDir) throws Exception {
+    private static double push(Path folder, String calledAe, int port, Path logDir) throws Exception {
         return ExternalCommand.runDcmtk(List.of("storescu", "-aet", "BENCH", "-aec", calledAe, "-R", "+sd", "+r",
-                "127.0.0.1", String.valueOf(port), corpus.intake().toString()), logDir.resolve("storescu-" + calledAe + ".log"));
+                "127.0.0.1", String.valueOf(port), folder.toString()), logDir.resolve("storescu-" + calledAe + ".log"));
     }
 
     private static void awaitListening(int port, Process server) throws InterruptedException {

@@ -35,7 +35,7 @@ final class RenderingScenario {
         int batch = quick ? 8 : 25;
         DicomImageRenderer renderer = new DicomImageRenderer();
         RenderOptions options = RenderOptions.of(CtRendering.GRAYSCALE);
-        try (DicomCorpus corpus = DicomCorpus.generate(0, 0)) {
+        try (DicomCorpus corpus = DicomCorpus.generate(0, 0, 0)) {
             Path out = Files.createDirectories(corpus.root().resolve("out"));
             // JIT warm-up: every case over and over until the time is up (C2 needs thousands of calls per method)
             long warmUntil = System.nanoTime() + (quick ? 8_000_000_000L : 20_000_000_000L);
