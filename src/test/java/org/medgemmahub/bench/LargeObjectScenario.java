@@ -55,7 +55,7 @@ final class LargeObjectScenario {
                 ExternalCommand.runDcmtk(List.of("storescu", "-aet", "BENCH", "-aec", "MEDGEMMA", "127.0.0.1",
                         String.valueOf(settings.dicomPort), file.toString()), log);
             } catch (IllegalStateException e) {
-                failure = e.getMessage();
+                failure = e.getMessage() + "; " + reason(log, hub.log());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             sampler.interrupt();
@@ -68,7 +68,7 @@ final class LargeObjectScenario {
             String outcome = stored ? "stored" : !alive ? "hub died" : "refused";
             System.out.printf(Locale.ROOT, "large object %d MB: %s in %.1f s; peak heap %.0f of %.0f MiB; RSS %d -> %d MiB%s%n",
                     megabytes, outcome, seconds, peakMiB, heapMaxMiB, rssBefore, rssAfter,
-                    failure == null ? "" : "; " + failure + "; hub log " + hub.log());
+                    failure == null ? "" : "; " + failure);
             List<BenchRow> rows = new ArrayList<>();
             rows.add(new BenchRow("large object " + megabytes + " MB: " + outcome, "s", BenchRow.Stats.of(seconds), null,
                     "stored, hub alive at -Xmx" + XMX_MIB + "m", stored && alive, !alive));
@@ -105,6 +105,16 @@ final class LargeObjectScenario {
         Matcher m = VALUE.matcher(body);
         if (!m.find()) throw new IllegalStateException("no value in " + url);
         return Double.parseDouble(m.group(1));
+    }
+
+    /** What storescu and the hub said about a refusal (their logs are deleted with the scenario's folders). */
+    private static String reason(Path storescuLog, Path hubLog) throws IOException {
+        List<String> said = new ArrayList<>();
+        Files.readAllLines(storescuLog).stream().filter(l -> l.startsWith("E:") || l.startsWith("F:")).limit(3)
+                .forEach(l -> said.add("storescu " + l));
+        Files.readAllLines(hubLog).stream().filter(l -> l.contains("OutOfMemoryError") || l.matches(".*DICOM-[A-Z-]+:.*"))
+                .limit(3).forEach(l -> said.add("hub: " + l.substring(Math.max(0, l.indexOf("DICOM-")))));
+        return String.join(" | ", said);
     }
 
     private static boolean spooled(Path dataDir) throws IOException {
