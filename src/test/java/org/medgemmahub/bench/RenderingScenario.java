@@ -16,9 +16,10 @@ import org.medgemmahub.dicom.image.RenderOptions;
  *
  * <p>Method. The hub renders in this JVM, warmed first by rendering every file for several seconds; a run times a batch of
  * K read + render + write-to-disk passes per file. dcmj2pnm has no batch mode, so a run times K dcmj2pnm processes
- * on the file, one after another, and subtracts K dcmj2pnm processes on a 1x1-pixel file with the same options
- * (process start, DCMTK's dictionary load, file I/O overhead): what remains is dcmj2pnm's per-image work, with
- * process start excluded as the issue asks. Both sides write their JPEG to a file. Scaling: the hub fits within
+ * on the file and subtracts K dcmj2pnm processes on a 1x1-pixel file with the same options (process start, DCMTK's
+ * dictionary load, file I/O overhead), the two interleaved so that a load change on this shared machine hits both:
+ * what remains is dcmj2pnm's per-image work, with process start excluded as the issue asks. When that difference is
+ * within the noise (a small image on a busy machine), the row is reported but never counted as a gross miss. Both sides write their JPEG to a file. Scaling: the hub fits within
  * 896x896 and never enlarges; dcmj2pnm gets {@code +Sxv 896} / {@code +Syv 896} on the longer side only when the
  * image exceeds 896 px.
  */
@@ -45,19 +46,19 @@ final class RenderingScenario {
             double[][] hubMs = new double[CASES.length][scale.runs()];
             double[][] dcmtkMs = new double[CASES.length][scale.runs()];
             for (int r = 0; r < scale.runs(); r++) {
-                double startCost = dcmtkBatch(corpus.render("tiny.dcm"), out, batch);
                 for (int c = 0; c < CASES.length; c++) {
                     hubMs[c][r] = hubBatch(renderer, options, corpus.render(CASES[c]), out, batch) * 1000 / batch;
-                    dcmtkMs[c][r] = Math.max(0, dcmtkBatch(corpus.render(CASES[c]), out, batch) - startCost) * 1000 / batch;
+                    dcmtkMs[c][r] = dcmtkBatch(corpus.render(CASES[c]), corpus.render("tiny.dcm"), out, batch) * 1000 / batch;
                 }
             }
             List<BenchRow> rows = new ArrayList<>();
             for (int c = 0; c < CASES.length; c++) {
                 BenchRow.Stats hub = BenchRow.Stats.of(hubMs[c]);
                 BenchRow.Stats dcmtk = BenchRow.Stats.of(dcmtkMs[c]);
+                boolean measurable = dcmtk.median() >= 1.0;
                 double ratio = hub.median() / Math.max(dcmtk.median(), 0.001);
                 rows.add(new BenchRow("render " + LABELS[c], "ms/image", hub, dcmtk, "<= dcmj2pnm (warm JVM)",
-                        ratio <= 1.0, ratio > 4.0));
+                        ratio <= 1.0, measurable && ratio > 4.0));
             }
             return rows;
         }
@@ -72,12 +73,20 @@ final class RenderingScenario {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** @return seconds for {@code count} dcmj2pnm processes on one file, one after another */
-    private static double dcmtkBatch(Path file, Path out, int count) throws Exception {
+    /**
+     * @return seconds of {@code count} dcmj2pnm processes on {@code file} minus {@code count} on {@code tiny} with the
+     *     same options, interleaved (at least 0)
+     */
+    private static double dcmtkBatch(Path file, Path tiny, Path out, int count) throws Exception {
         List<String> command = dcmj2pnm(file, out.resolve("dcmtk.jpg"));
+        List<String> startOnly = new ArrayList<>(command);
+        startOnly.set(startOnly.size() - 2, tiny.toString());
         double seconds = 0;
-        for (int i = 0; i < count; i++) seconds += ExternalCommand.runDcmtk(command, out.resolve("dcmj2pnm.log"));
-        return seconds;
+        for (int i = 0; i < count; i++) {
+            seconds += ExternalCommand.runDcmtk(command, out.resolve("dcmj2pnm.log"));
+            seconds -= ExternalCommand.runDcmtk(startOnly, out.resolve("dcmj2pnm.log"));
+        }
+        return Math.max(0, seconds);
     }
 
     private static List<String> dcmj2pnm(Path file, Path jpeg) throws Exception {
