@@ -27,6 +27,9 @@ public final class BenchMain {
         List<BenchRow> rows = new ArrayList<>();
         rows.addAll(MllpIntakeScenario.run(jar, scale));
         rows.addAll(ModelUtilisationScenario.run(jar, scale));
+        rows.addAll(DicomIntakeScenario.run(jar, scale));
+        rows.addAll(RenderingScenario.run(scale));
+        rows.addAll(LargeObjectScenario.run(jar, scale));
         print(rows, scale);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, rows.stream().map(BenchRow::json).collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n")));

@@ -38,7 +38,21 @@ public final class HubJvm implements AutoCloseable {
 
     /** Runs {@code java -jar jar} with the settings as command-line properties. */
     public static HubJvm fromJar(Path jar, HubTestSettings settings, Map<String, String> overrides) throws Exception {
-        return new HubJvm(List.of(java(), "-Xmx1g", "-jar", jar.toString()), settings, overrides);
+        return fromJar(jar, settings, overrides, List.of("-Xmx1g"));
+    }
+
+    /** Runs {@code java <jvmOptions> -jar jar}, e.g. with a smaller {@code -Xmx} for a memory benchmark. */
+    public static HubJvm fromJar(Path jar, HubTestSettings settings, Map<String, String> overrides,
+                                 List<String> jvmOptions) throws Exception {
+        List<String> launch = new ArrayList<>(List.of(java()));
+        launch.addAll(jvmOptions);
+        launch.addAll(List.of("-jar", jar.toString()));
+        return new HubJvm(launch, settings, overrides);
+    }
+
+    /** Whether the hub's process is still running (e.g. has not died of an OutOfMemoryError). */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Runs the hub's main class on this JVM's class path (target/classes and the dependencies). */

@@ -1,0 +1,135 @@
+package org.medgemmahub.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.medgemmahub.support.HubJvm;
+import org.medgemmahub.support.HubTestSettings;
+
+/**
+ * Resources: one large multi-frame object (~1 GB; quick: ~200 MB) pushed with storescu to a hub started with a
+ * small heap ({@value #XMX_MIB} MiB). Reports whether it was stored (spool file present, storescu saw success), the
+ * push time, the peak heap used while receiving (sampled from /actuator/metrics every 100 ms) against the heap max,
+ * the peak of the long-lived heap after GC (used heap counts garbage not yet collected, so it nears the max under
+ * any load; what survives a GC is what is held), and the hub's resident memory before and after. Target: stored,
+ * and the hub stays alive within its -Xmx.
+ */
+final class LargeObjectScenario {
+    static final int XMX_MIB = 256;
+    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
+
+    private LargeObjectScenario() {
+    }
+
+    static List<BenchRow> run(Path jar, BenchScale scale) throws Exception {
+        int frames = scale == BenchScale.QUICK ? 100 : 480;
+        HubTestSettings settings = new HubTestSettings();
+        Map<String, String> overrides = Map.of("medgemma.enabled", "false", "hub.dicom.series-quiet-period", "1h");
+        Path work = Files.createTempDirectory("medgemma-bench-large");
+        try (HubJvm hub = HubJvm.fromJar(jar, settings, overrides, List.of("-Xmx" + XMX_MIB + "m"))) {
+            Path file = work.resolve("large.dcm");
+            LargeMultiFrameFile.write(file, frames);
+            long megabytes = Files.size(file) / 1_000_000;
+            HttpClient http = HttpClient.newHttpClient();
+            String metrics = "http://127.0.0.1:" + settings.httpPort + "/actuator/metrics/";
+            double heapMaxMiB = metric(http, metrics + "jvm.memory.max?tag=area:heap") / (1 << 20);
+            long rssBefore = hub.residentMiB();
+            AtomicLong peakHeap = new AtomicLong();
+            AtomicLong peakAfterGcPermille = new AtomicLong();
+            Thread sampler = new Thread(() -> sample(http, metrics, peakHeap, peakAfterGcPermille), "heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            Path log = work.resolve("storescu.log");
+            long started = System.nanoTime();
+            String failure = null;
+            try {
+                ExternalCommand.runDcmtk(List.of("storescu", "-aet", "BENCH", "-aec", "MEDGEMMA", "127.0.0.1",
+                        String.valueOf(settings.dicomPort), file.toString()), log);
+            } catch (IllegalStateException e) {
+                failure = e.getMessage() + "; " + reason(log, hub.log());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            sampler.interrupt();
+            sampler.join();
+            Files.delete(file);
+            boolean alive = hub.isAlive();
+            boolean stored = failure == null && spooled(settings.dataDir);
+            long rssAfter = alive ? hub.residentMiB() : -1;
+            double peakMiB = peakHeap.get() / (double) (1 << 20);
+            String outcome = stored ? "stored" : !alive ? "hub died" : "refused";
+            System.out.printf(Locale.ROOT, "large object %d MB: %s in %.1f s; peak heap %.0f of %.0f MiB; RSS %d -> %d MiB%s%n",
+                    megabytes, outcome, seconds, peakMiB, heapMaxMiB, rssBefore, rssAfter,
+                    failure == null ? "" : "; " + failure);
+            List<BenchRow> rows = new ArrayList<>();
+            rows.add(new BenchRow("large object " + megabytes + " MB: " + outcome, "s", BenchRow.Stats.of(seconds), null,
+                    "stored, hub alive at -Xmx" + XMX_MIB + "m", stored && alive, !alive));
+            rows.add(new BenchRow("large object: peak heap used", "MiB", BenchRow.Stats.of(peakMiB),
+                    BenchRow.Stats.of(heapMaxMiB), "within -Xmx (reference = heap max)", alive && peakMiB <= heapMaxMiB,
+                    !alive));
+            double afterGcPercent = peakAfterGcPermille.get() / 10.0;
+            rows.add(new BenchRow("large object: heap after GC, peak", "%", BenchRow.Stats.of(afterGcPercent), null,
+                    "report (long-lived pool after GC)", true, false));
+            rows.add(new BenchRow("large object: hub RSS before", "MiB", BenchRow.Stats.of(rssBefore), null, "report",
+                    true, false));
+            rows.add(new BenchRow("large object: hub RSS after", "MiB", BenchRow.Stats.of(rssAfter), null, "report",
+                    true, false));
+            return rows;
+        } finally {
+            DicomCorpus.deleteTree(work);
+            DicomCorpus.deleteTree(settings.dataDir);
+        }
+    }
+
+    private static void sample(HttpClient http, String metrics, AtomicLong peak, AtomicLong peakAfterGcPermille) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                long used = (long) metric(http, metrics + "jvm.memory.used?tag=area:heap");
+                peak.accumulateAndGet(used, Math::max);
+                long afterGc = Math.round(1000 * metric(http, metrics + "jvm.memory.usage.after.gc?tag=area:heap"));
+                peakAfterGcPermille.accumulateAndGet(afterGc, Math::max);
+                Thread.sleep(100); // sampling interval
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                // the hub is busy or gone: the next sample tells
+            }
+        }
+    }
+
+    private static double metric(HttpClient http, String url) throws IOException, InterruptedException {
+        String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = VALUE.matcher(body);
+        if (!m.find()) throw new IllegalStateException("no value in " + url);
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** What storescu and the hub said about a refusal (their logs are deleted with the scenario's folders). */
+    private static String reason(Path storescuLog, Path hubLog) throws IOException {
+        List<String> said = new ArrayList<>();
+        Files.readAllLines(storescuLog).stream().filter(l -> l.startsWith("E:") || l.startsWith("F:")).limit(3)
+                .forEach(l -> said.add("storescu " + l));
+        Files.readAllLines(hubLog).stream().filter(l -> l.contains("OutOfMemoryError") || l.matches(".*DICOM-[A-Z-]+:.*"))
+                .limit(3).forEach(l -> said.add("hub: " + l.substring(Math.max(0, l.indexOf("DICOM-")))));
+        return String.join(" | ", said);
+    }
+
+    private static boolean spooled(Path dataDir) throws IOException {
+        Path incoming = dataDir.resolve("dicom/spool/incoming");
+        if (!Files.exists(incoming)) return false;
+        try (Stream<Path> files = Files.walk(incoming)) {
+            return files.anyMatch(p -> p.getFileName().toString().equals(LargeMultiFrameFile.SOP_INSTANCE + ".dcm"));
+        }
+    }
+}
