@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,18 @@ class OperationsEndpointsRouteTest {
             assertThat(metrics).contains("hub_queue_depth{queue=\"hub.inference.requests.dlq\"}");
             assertThat(metrics).containsPattern("camel_exchanges_total\\{.*routeId=\"hl7-inbound\".*\\} [1-9]");
         });
+    }
+
+    @Test
+    void answersAFhirTokenSearchWhoseBarIsNotEncoded() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), HUB.httpPort)) {
+            socket.getOutputStream().write(("GET /fhir/Observation?subject:identifier=urn:oid:1.2.3|MRN1 HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAccept: application/fhir+json\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+
+            assertThat(statusLine).isEqualTo("HTTP/1.1 200");
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
