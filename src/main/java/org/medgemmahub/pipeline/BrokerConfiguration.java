@@ -22,6 +22,8 @@ class BrokerConfiguration {
             configuration.setPersistIDCache(true);
             configuration.setJournalSyncTransactional(true);
             configuration.setJournalSyncNonTransactional(true);
+            configuration.setJournalBufferTimeout_NIO((int) broker.journalBufferTimeout().toNanos());
+            configuration.setJournalBufferTimeout_AIO((int) broker.journalBufferTimeout().toNanos());
             // model failures are rescheduled by the medgemma-errors route; a rollback here means a fault in the hub
             configuration.addAddressSetting(queues.requests(), redelivery(queues.requests(), queues, broker)
                     .setMaxDeliveryAttempts(UNEXPECTED_FAILURE_ATTEMPTS));
