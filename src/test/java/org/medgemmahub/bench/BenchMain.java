@@ -24,12 +24,15 @@ public final class BenchMain {
         Path out = Path.of(argument(args, "--out", "bench/results/latest.json"));
         BenchScale scale = quick ? BenchScale.QUICK : BenchScale.FULL;
 
+        // --only mllp,model,dicom,render,large runs just those scenarios (all by default)
+        List<String> only = Arrays.asList(argument(args, "--only", "mllp,model,dicom,render,large").split(","));
+
         List<BenchRow> rows = new ArrayList<>();
-        rows.addAll(MllpIntakeScenario.run(jar, scale));
-        rows.addAll(ModelUtilisationScenario.run(jar, scale));
-        rows.addAll(DicomIntakeScenario.run(jar, scale));
-        rows.addAll(RenderingScenario.run(scale));
-        rows.addAll(LargeObjectScenario.run(jar, scale));
+        if (only.contains("mllp")) rows.addAll(MllpIntakeScenario.run(jar, scale));
+        if (only.contains("model")) rows.addAll(ModelUtilisationScenario.run(jar, scale));
+        if (only.contains("dicom")) rows.addAll(DicomIntakeScenario.run(jar, scale));
+        if (only.contains("render")) rows.addAll(RenderingScenario.run(scale));
+        if (only.contains("large")) rows.addAll(LargeObjectScenario.run(jar, scale));
         print(rows, scale);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, rows.stream().map(BenchRow::json).collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n")));

@@ -20,9 +20,9 @@ final class MllpIntakeScenario {
         HubTestSettings hubSettings = new HubTestSettings();
         try (HubJvm hub = HubJvm.fromJar(jar, hubSettings, BenchMain.intakeOnly()); BareHl7AckServer bare = new BareHl7AckServer()) {
             double startUpSeconds = hub.startUp().toMillis() / 1000.0;
-            // warm both JITs before measuring
-            MllpLoad.saturate(hubSettings.hl7Port, 4, scale.mllpMessages() / 2);
-            MllpLoad.saturate(bare.port, 4, scale.mllpMessages() / 2);
+            // warm both JITs before measuring: a few hundred messages leave the hub's route interpreted
+            MllpLoad.saturate(hubSettings.hl7Port, 8, scale.warmUpMessages());
+            MllpLoad.saturate(bare.port, 8, scale.warmUpMessages());
             for (int senders : new int[] {1, 8}) {
                 double[] hubRuns = new double[scale.runs()];
                 double[] bareRuns = new double[scale.runs()];
