@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class TlsSettingsTest {
     static final SelfSignedCertificate CERTIFICATE = SelfSignedCertificate.create("unit");
@@ -45,6 +46,23 @@ class TlsSettingsTest {
         assertThat(settings.clientAuth()).isEqualTo(ClientAuth.WANT);
         assertThat(settings.protocols()).isEqualTo(List.of("TLSv1.3"));
         assertThat(settings.keyStore()).isEqualTo(CERTIFICATE.keyStore);
+    }
+
+    @Test
+    void bindsFromTheEnvironmentVariablesTheReadmeNames() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "HUB_DICOM_TLS_ENABLED", "true", "HUB_DICOM_TLS_KEY_STORE", CERTIFICATE.keyStore.toString(),
+                        "HUB_DICOM_TLS_KEY_STORE_PASSWORD", "from-env", "HUB_DICOM_TLS_TRUST_STORE", CERTIFICATE.trustStore.toString(),
+                        "HUB_DICOM_TLS_CLIENT_AUTH", "need")));
+
+        TlsSettings settings = TlsSettings.bindListener(environment, "hub.dicom.tls");
+
+        assertThat(settings.keyStore()).isEqualTo(CERTIFICATE.keyStore);
+        assertThat(settings.keyStorePassword()).isEqualTo("from-env");
+        assertThat(settings.trustStore()).isEqualTo(CERTIFICATE.trustStore);
+        assertThat(settings.clientAuth()).isEqualTo(ClientAuth.NEED);
     }
 
     @Test
