@@ -40,8 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole hub with TLS switched on by configuration on all three listeners (a self-signed certificate made at test
- * time) and an HL7 sending-facility allow-list: MLLP over TLS answers AA while a plain-TCP client gets no answer and does
- * not disturb the listener; an unlisted MSH-4 gets AR and is kept; DICOM C-ECHO and C-STORE work over TLS; actuator
+ * time) and an HL7 sending-facility allow-list: MLLP over TLS with a client certificate answers AA, while a plain-TCP
+ * client or a TLS client without a certificate gets no answer and does not disturb the listener; an unlisted MSH-4 gets AR and is kept; DICOM C-ECHO and C-STORE work over TLS; actuator
  * health answers over HTTPS.
  */
 @CamelSpringBootTest
@@ -49,6 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class SecureListenersRouteTest {
     static final HubTestSettings HUB = new HubTestSettings();
     static final SelfSignedCertificate CERTIFICATE = SelfSignedCertificate.create("hub");
+    /** The EHR's certificate: MLLP requires a trusted client certificate. */
+    static final SelfSignedCertificate EHR = SelfSignedCertificate.create("ehr");
 
     @DynamicPropertySource
     static void hubWithTlsOnEveryListener(DynamicPropertyRegistry registry) {
@@ -57,6 +59,9 @@ class SecureListenersRouteTest {
         registry.add("hub.hl7.tls.enabled", () -> "true");
         registry.add("hub.hl7.tls.key-store", CERTIFICATE.keyStore::toString);
         registry.add("hub.hl7.tls.key-store-password", () -> SelfSignedCertificate.PASSWORD);
+        registry.add("hub.hl7.tls.client-auth", () -> "need");
+        registry.add("hub.hl7.tls.trust-store", EHR.trustStore::toString);
+        registry.add("hub.hl7.tls.trust-store-password", () -> SelfSignedCertificate.PASSWORD);
         registry.add("hub.hl7.allowed-sending-facilities", () -> "GENERAL_HOSP,CLINIC2");
         registry.add("hub.dicom.tls.enabled", () -> "true");
         registry.add("hub.dicom.tls.key-store", CERTIFICATE.keyStore::toString);
@@ -163,6 +168,23 @@ class SecureListenersRouteTest {
         }
     }
 
+    @Test
+    void refusesAnMllpTlsClientWithoutACertificateAndKeepsServing() throws Exception {
+        Listening.awaitPort(HUB.hl7Port);
+
+        assertThatIOException().as("a TLS client showing no certificate").isThrownBy(() -> {
+            try (SSLSocket anonymous = (SSLSocket) CERTIFICATE.clientContext().getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), HUB.hl7Port);
+                 MllpConnection ehr = new MllpConnection(anonymous)) {
+                anonymous.setSoTimeout(10_000);
+                ehr.send(Hl7Messages.uniqueOru().er7);
+            }
+        });
+        try (MllpConnection ehr = new MllpConnection(tlsSocket(HUB.hl7Port))) {
+            assertThat(MllpConnection.ackCode(ehr.send(Hl7Messages.uniqueOru().er7))).isEqualTo("AA");
+        }
+    }
+
     /** What the peer sent before it closed or reset the connection (a read timeout fails the test). */
     static byte[] everythingUntilClosed(InputStream in) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -175,8 +197,11 @@ class SecureListenersRouteTest {
         return received.toByteArray();
     }
 
+    /** A TLS connection of the EHR: trusts the hub's certificate, shows its own. */
     static SSLSocket tlsSocket(int port) throws Exception {
-        SSLSocket socket = (SSLSocket) CERTIFICATE.clientContext().getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
+        TlsSettings ehr = new TlsSettings(true, EHR.keyStore, SelfSignedCertificate.PASSWORD, "PKCS12", null, CERTIFICATE.trustStore,
+                SelfSignedCertificate.PASSWORD, "PKCS12", null, null);
+        SSLSocket socket = (SSLSocket) new TlsContextFactory(ehr).sslContext().getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(30_000);
         socket.startHandshake();
         return socket;
