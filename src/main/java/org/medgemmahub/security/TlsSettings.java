@@ -3,6 +3,7 @@ package org.medgemmahub.security;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
@@ -38,13 +39,13 @@ public record TlsSettings(boolean enabled, Path keyStore, String keyStorePasswor
         clientAuth = clientAuth == null ? ClientAuth.NONE : clientAuth;
         protocols = protocols == null || protocols.isEmpty() ? MODERN_PROTOCOLS
                 : protocols.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
-        if (protocols.stream().anyMatch(p -> !p.startsWith("TLSv1.2") && !p.startsWith("TLSv1.3"))) {
+        if (protocols.isEmpty() || !MODERN_PROTOCOLS.containsAll(protocols)) {
             throw new IllegalArgumentException("protocols may hold TLSv1.2 and TLSv1.3 only, was " + protocols);
         }
-        if (keyStore != null) requireReadable(keyStore, "key-store");
-        if (trustStore != null) requireReadable(trustStore, "trust-store");
+        if (enabled && keyStore != null) requireReadable(keyStore, "key-store");
+        if (enabled && trustStore != null) requireReadable(trustStore, "trust-store");
         if (enabled && clientAuth != ClientAuth.NONE && trustStore == null) {
-            throw new IllegalArgumentException("client-auth " + clientAuth.name().toLowerCase()
+            throw new IllegalArgumentException("client-auth " + clientAuth.name().toLowerCase(Locale.ROOT)
                     + " needs a trust-store holding the certificates of the clients (or their CAs)");
         }
     }

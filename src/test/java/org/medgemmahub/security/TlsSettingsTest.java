@@ -66,6 +66,13 @@ class TlsSettingsTest {
     }
 
     @Test
+    void leavesTheStoresUncheckedWhileTlsIsOff() {
+        TlsSettings off = new TlsSettings(false, Path.of("/nonexistent/hub.p12"), null, null, null, null, null, null, null, null);
+
+        assertThat(off.enabled()).isFalse();
+    }
+
+    @Test
     void isPlainTcpWhenNothingIsConfigured() {
         assertThat(TlsSettings.bindListener(new StandardEnvironment(), "hub.dicom.tls").enabled()).isFalse();
     }
