@@ -7,6 +7,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.medgemmahub.dicom.net.ScpSettings;
+import org.medgemmahub.security.TlsSettings;
 
 /** The options of a {@code dicom:} endpoint; defaults come from {@link DicomProperties} through the component. */
 @UriParams
@@ -32,6 +33,9 @@ public class DicomConfiguration implements Cloneable {
     @UriParam(defaultValue = "32")
     @Metadata(description = "Associations served at once; further callers get A-ASSOCIATE-RJ (transient, local limit exceeded).")
     private int maxAssociations = 32;
+    @UriParam(label = "security")
+    @Metadata(description = "TLS of the listener (keys, trusted peers, client authentication, protocols); plain TCP when not enabled.")
+    private TlsSettings tls = TlsSettings.disabled();
 
     public String getAeTitle() {
         return aeTitle;
@@ -94,6 +98,15 @@ public class DicomConfiguration implements Cloneable {
     /** Associations served at once. */
     public void setMaxAssociations(int maxAssociations) {
         this.maxAssociations = maxAssociations;
+    }
+
+    public TlsSettings getTls() {
+        return tls;
+    }
+
+    /** TLS of the listener; the hub sets it from hub.dicom.tls.*. */
+    public void setTls(TlsSettings tls) {
+        this.tls = tls == null ? TlsSettings.disabled() : tls;
     }
 
     /** The allow-list as a set; empty when every caller is let in. */

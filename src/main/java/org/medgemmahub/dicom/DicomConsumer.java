@@ -40,7 +40,7 @@ public class DicomConsumer extends DefaultConsumer implements StorageHandler {
         DicomConfiguration configuration = endpoint.getConfiguration();
         spool = new InstanceSpool(Path.of(configuration.getSpoolDir()));
         scp = new StorageScp(configuration.toScpSettings(), spool, this);
-        scp.start(endpoint.getHostname(), endpoint.getPort());
+        scp.start(endpoint.getHostname(), endpoint.getPort(), configuration.getTls());
         recovery = new Thread(this::recoverPending, "dicom-spool-recovery");
         recovery.setDaemon(true);
         recovery.start();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.medgemmahub.HubCommand;
@@ -24,27 +25,34 @@ public class DicomSendCommand implements HubCommand {
     private static final int CONTEXTS_PER_ASSOCIATION = 120;
 
     private final PrintStream out;
+    private final Map<String, String> environment;
     private int stored;
     private int failed;
 
     public DicomSendCommand() {
-        this(System.out);
+        this(System.out, System.getenv());
     }
 
     DicomSendCommand(PrintStream out) {
+        this(out, System.getenv());
+    }
+
+    /** {@code environment} holds the store passwords ({@link ScuArguments#TRUST_STORE_PASSWORD}, ...). */
+    DicomSendCommand(PrintStream out, Map<String, String> environment) {
         this.out = out;
+        this.environment = environment;
     }
 
     @Override
     public String usage() {
-        return "[-aet AET] [-aec AEC] host port file-or-dir...   C-STORE DICOM files, reporting each status";
+        return ScuArguments.OPTIONS + " host port file-or-dir...   C-STORE DICOM files, reporting each status";
     }
 
     @Override
     public int run(String... args) throws IOException {
         ScuArguments arguments;
         try {
-            arguments = ScuArguments.parse(args);
+            arguments = ScuArguments.parse(environment, args);
             if (arguments.rest().isEmpty()) throw new IllegalArgumentException("at least one file or directory is required");
         } catch (IllegalArgumentException e) {
             out.println("dicom-send: " + e.getMessage());
@@ -100,7 +108,7 @@ public class DicomSendCommand implements HubCommand {
     private void send(ScuArguments arguments, List<Part10Input> batch) {
         int reported = 0;
         try (DicomClient client = DicomClient.open(arguments.host(), arguments.port(), arguments.callingAe(), arguments.calledAe(),
-                ProposedContexts.forFiles(batch), DicomEchoCommand.TIMEOUT)) {
+                ProposedContexts.forFiles(batch), DicomEchoCommand.TIMEOUT, arguments.tls())) {
             for (Part10Input file : batch) {
                 if (client.acceptedContext(file.sopClassUid(), file.transferSyntaxUid()).isEmpty()) {
                     fail(file.file(), "no accepted presentation context for SOP class " + file.sopClassUid()

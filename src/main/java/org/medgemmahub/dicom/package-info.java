@@ -22,6 +22,9 @@
  * <tr><td>spoolDir</td><td>${hub.data-dir}/dicom/spool (spool-dir)</td><td>where instances are written</td></tr>
  * <tr><td>maxAssociations</td><td>32 (max-associations)</td><td>associations at once; more get A-ASSOCIATE-RJ transient,
  *     presentation provider, local limit exceeded</td></tr>
+ * <tr><td>tls</td><td>off (hub.dicom.tls.*)</td><td>a {@link org.medgemmahub.security.TlsSettings} bean: TLS from the
+ *     first byte (PS3.15 secure transport), key store, trusted peers, client authentication, protocols; the handshake
+ *     runs on the association's thread within the ARTIM timeout, and a failed one ends that connection only</td></tr>
  * </table>
  *
  * <h2>Negotiation</h2>

@@ -27,9 +27,11 @@ public class Hl7MessageParser {
     private static final Logger log = LoggerFactory.getLogger(Hl7MessageParser.class);
 
     private final int maxMessageBytes;
+    private final Hl7Properties properties;
     private final PipeParser parser;
 
     public Hl7MessageParser(Hl7Properties properties) {
+        this.properties = properties;
         this.maxMessageBytes = properties.maxMessageBytes();
         this.parser = newParser();
     }
@@ -60,6 +62,7 @@ public class Hl7MessageParser {
             throw new Hl7RejectedMessageException("HL7-PARSE", ErrorCode.DATA_TYPE_ERROR,
                     "MSH-1/MSH-2 are not a valid field separator and four distinct encoding characters");
         }
+        checkSendingFacility(msh);
         checkVersion(msh.version());
         Message message = parseWithHapi(er7.substring(er7.indexOf("MSH")), msh.controlId());
         log.debug("parsed HL7 message MSH-10 {} type {}^{} version {}",
@@ -96,6 +99,18 @@ public class Hl7MessageParser {
         int end = er7.length();
         while (end > 0 && (er7.charAt(end - 1) == '\r' || er7.charAt(end - 1) == '\u001c')) end--;
         return er7.substring(0, end) + '\r';
+    }
+
+    /**
+     * MSH-4 is the sending facility (HD; its namespace id is a value of the site's facility table, HL7 table 0362), so a
+     * facility not on hub.hl7.allowed-sending-facilities is answered with table 0357 code 103 "table value not found".
+     */
+    private void checkSendingFacility(MshHeader msh) throws Hl7RejectedMessageException {
+        String facility = msh.component(4, 1).trim();
+        if (!properties.allowsSendingFacility(facility)) {
+            throw new Hl7RejectedMessageException("HL7-SENDER", ErrorCode.TABLE_VALUE_NOT_FOUND, "sending facility (MSH-4) "
+                    + (facility.isEmpty() ? "is empty and" : shorten(facility)) + " is not allowed to send to this hub");
+        }
     }
 
     private static void checkVersion(String version) throws Hl7RejectedMessageException {

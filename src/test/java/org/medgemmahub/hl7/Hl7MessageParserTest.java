@@ -76,6 +76,15 @@ class Hl7MessageParserTest {
         assertThat(Hl7MessageParser.utf8Length("\uD83D\uDE00")).isEqualTo(4);
     }
 
+    @Test
+    void letsInEveryListedSendingFacilityWhateverItsOtherComponents() throws Exception {
+        Hl7MessageParser listed = parserAllowing("GENERAL_HOSP", "CLINIC2");
+
+        assertThat(listed.parse(Hl7Fixtures.oruWithTwoTxObx())).isInstanceOf(ORU_R01.class);
+        assertThat(listed.parse(Hl7Fixtures.oruWithTwoTxObx().replace("|GENERAL_HOSP|", "|CLINIC2^1.2.3^ISO|")))
+                .isInstanceOf(ORU_R01.class);
+    }
+
     @Nested
     class AnswersAr {
         @Test
@@ -148,6 +157,32 @@ class Hl7MessageParserTest {
             assertThat(e.getMessage()).doesNotContain("QUOTE-ME", "MRN00009");
             assertThat(e.getCause()).isNull();
         }
+    }
+
+    @Nested
+    class AnswersArWithTableValueNotFound {
+        @Test
+        void forASendingFacilityNotOnTheAllowList() {
+            String raw = Hl7Fixtures.oruWithTwoTxObx().replace("|GENERAL_HOSP|", "|OTHER_HOSP|");
+
+            Hl7RejectedMessageException e = rejection(parserAllowing("GENERAL_HOSP"), raw);
+
+            assertThat(e.code()).isEqualTo("HL7-SENDER");
+            assertThat(e.getError()).isEqualTo(ErrorCode.TABLE_VALUE_NOT_FOUND);
+            assertThat(e.getMessage()).contains("MSH-4").doesNotContain("MRN");
+        }
+
+        @Test
+        void forAnEmptySendingFacilityWhenAListIsSet() {
+            String raw = Hl7Fixtures.oruWithTwoTxObx().replace("|GENERAL_HOSP|", "||");
+
+            assertThat(rejection(parserAllowing("GENERAL_HOSP"), raw).code()).isEqualTo("HL7-SENDER");
+        }
+    }
+
+    private static Hl7MessageParser parserAllowing(String... facilities) {
+        return new Hl7MessageParser(new Hl7Properties(0, "0.0.0.0", 1_048_576, "HUB", "HUB", "report-findings",
+                java.util.Set.of(facilities)));
     }
 
     private static Hl7RejectedMessageException rejection(Hl7MessageParser parser, String raw) {

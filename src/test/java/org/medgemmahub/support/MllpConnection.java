@@ -16,7 +16,12 @@ public final class MllpConnection implements AutoCloseable {
     private final InputStream in;
 
     public MllpConnection(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(new Socket(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** Over a socket already connected, e.g. an SSLSocket for MLLP over TLS. */
+    public MllpConnection(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
         out = new BufferedOutputStream(socket.getOutputStream());

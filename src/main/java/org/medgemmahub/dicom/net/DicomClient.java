@@ -7,10 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.medgemmahub.dicom.data.Part10FileWriter;
+import org.medgemmahub.security.TlsContextFactory;
+import org.medgemmahub.security.TlsSettings;
 
 /**
  * A small SCU: opens an association, sends C-ECHO and C-STORE (a Part 10 file's data set as it is, fragmented to the
@@ -39,10 +44,20 @@ public final class DicomClient implements AutoCloseable {
     /** Associates with {@code calledAe} at host:port proposing {@code contexts}; throws when rejected or aborted. */
     public static DicomClient open(String host, int port, String callingAe, String calledAe, List<PresentationContext> contexts,
                                    Duration timeout) throws IOException {
-        Socket socket = new Socket();
+        return open(host, port, callingAe, calledAe, contexts, timeout, TlsSettings.disabled());
+    }
+
+    /**
+     * As {@link #open(String, int, String, String, List, Duration)}, over TLS when {@code tls} is enabled: the peer's
+     * certificate must be trusted by the trust store and name {@code host}; our key store, if any, is shown when asked.
+     */
+    public static DicomClient open(String host, int port, String callingAe, String calledAe, List<PresentationContext> contexts,
+                                   Duration timeout, TlsSettings tls) throws IOException {
+        Socket socket = tls.enabled() ? tlsSocket(tls) : new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
+            if (socket instanceof SSLSocket secure) secure.startHandshake();
             socket.setTcpNoDelay(true);
             PduReader reader = new PduReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024), MAX_PDU_LENGTH);
             PduWriter writer = new PduWriter(new BufferedOutputStream(socket.getOutputStream(), 16 * 1024));
@@ -56,6 +71,18 @@ public final class DicomClient implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
+        }
+    }
+
+    private static SSLSocket tlsSocket(TlsSettings tls) throws IOException {
+        try {
+            SSLSocket socket = new TlsContextFactory(tls).newClientSocket();
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            return socket;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("TLS cannot be set up: " + e.getMessage(), e);
         }
     }
 

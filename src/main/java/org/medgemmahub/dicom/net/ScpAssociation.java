@@ -86,7 +86,7 @@ final class ScpAssociation implements Runnable {
                 int n;
                 while (drained < MAX_DRAIN_BYTES && (n = socket.getInputStream().read(sink)) > 0) drained += n;
             }
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             log.trace("draining the connection from {}: {}", remoteAddress, e.toString());
         }
         try {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.security.GeneralSecurityException;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.medgemmahub.security.TlsContextFactory;
+import org.medgemmahub.security.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class StorageScp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StorageScp.class);
     private static final int REJECT_READ_TIMEOUT_MILLIS = 2000;
+    private static final int BACKLOG = 128;
 
     private final ScpSettings settings;
     private final AssociationNegotiator negotiator;
@@ -49,16 +53,33 @@ public final class StorageScp implements AutoCloseable {
         this.associations.allowCoreThreadTimeOut(true);
     }
 
-    /** Binds and starts accepting; port 0 lets the OS choose (see {@link #localPort()}). */
-    public synchronized void start(String bindAddress, int port) throws IOException {
+    /** Binds plain TCP and starts accepting; port 0 lets the OS choose (see {@link #localPort()}). */
+    public void start(String bindAddress, int port) throws IOException {
+        start(bindAddress, port, TlsSettings.disabled());
+    }
+
+    /**
+     * Binds and starts accepting, with TLS when {@code tls} is enabled (DICOM PS3.15 secure transport: TLS from the first
+     * byte, the handshake on the association's thread within the ARTIM timeout); port 0 lets the OS choose.
+     */
+    public synchronized void start(String bindAddress, int port, TlsSettings tls) throws IOException {
         spool.clearPartialFiles();
-        serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        serverSocket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 128);
+        if (tls.enabled()) {
+            try {
+                serverSocket = new TlsContextFactory(tls).bind(bindAddress, port, BACKLOG);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("DICOM TLS cannot be set up: " + e.getMessage(), e);
+            }
+        } else {
+            serverSocket = new ServerSocket();
+            serverSocket.setReuseAddress(true);
+            serverSocket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port), BACKLOG);
+        }
         acceptor = new Thread(this::acceptLoop, "dicom-listener-" + serverSocket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("DICOM Storage SCP {} listening on {}:{}", settings.aeTitle(), bindAddress, serverSocket.getLocalPort());
+        log.info("DICOM Storage SCP {} listening on {}:{}{}", settings.aeTitle(), bindAddress, serverSocket.getLocalPort(),
+                tls.enabled() ? " with TLS " + tls.protocols() + ", client certificates " + tls.clientAuth() : "");
     }
 
     public int localPort() {
