@@ -133,7 +133,7 @@ final class JpegLosslessDecoder {
                     int at = pixel + index[c];
                     int prediction = y == restartRow ? (x == 0 ? initial : reduced[at - components])
                             : predict(reduced, at, x, components, predictor);
-                    reduced[at] = (prediction + difference(scanTables[c], bits)) & mask;
+                    reduced[at] = (prediction + scanTables[c].difference(bits)) & mask;
                 }
                 sinceRestart++;
             }
@@ -164,15 +164,6 @@ final class JpegLosslessDecoder {
             case 6 -> b + ((a - c) >> 1);
             default -> (a + b) >> 1;
         };
-    }
-
-    private static int difference(HuffmanTable table, JpegBitReader bits) throws DicomRenderException {
-        int category = table.decode(bits);
-        if (category == 0) return 0;
-        if (category == 16) return 32768;
-        if (category > 16) throw new DicomRenderException("JPEG lossless: difference category " + category);
-        int extra = bits.bits(category);
-        return extra < (1 << (category - 1)) ? extra - (1 << category) + 1 : extra;
     }
 
     private int componentIndex(int id) throws DicomRenderException {
