@@ -20,7 +20,7 @@ final class ColorRendering {
         };
         int shift = Math.max(0, d.bitsStored() - 8);
         int[] s = frame.data();
-        byte[] bgr = new byte[s.length];
+        byte[] rgb = new byte[s.length];
         for (int i = 0; i < s.length; i += 3) {
             int a = s[i] >> shift;
             int b = s[i + 1] >> shift;
@@ -33,11 +33,11 @@ final class ColorRendering {
                 b = clamp(y - 0.344136 * cb - 0.714136 * cr);
                 c = clamp(y + 1.772 * cb);
             }
-            bgr[i] = (byte) clamp(c);
-            bgr[i + 1] = (byte) clamp(b);
-            bgr[i + 2] = (byte) clamp(a);
+            rgb[i] = (byte) clamp(a);
+            rgb[i + 1] = (byte) clamp(b);
+            rgb[i + 2] = (byte) clamp(c);
         }
-        return new DisplaySamples(frame.width(), frame.height(), 3, bgr);
+        return new DisplaySamples(frame.width(), frame.height(), 3, rgb);
     }
 
     private static int clamp(double value) {

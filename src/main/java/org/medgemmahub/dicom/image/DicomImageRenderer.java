@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component("dicomImageRenderer")
 public class DicomImageRenderer {
 
-    /** The frame rendered at native resolution, as TYPE_3BYTE_BGR (grayscale renderings have R = G = B). */
+    /** The frame rendered at native resolution, 8-bit RGB (grayscale renderings have R = G = B). */
     public BufferedImage render(DicomFile file, RenderOptions options) throws DicomRenderException {
         return renderSamples(file, options).toImage();
     }

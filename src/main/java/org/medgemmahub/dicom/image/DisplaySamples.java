@@ -4,8 +4,8 @@ import java.awt.image.BufferedImage;
 import org.medgemmahub.pipeline.ModelImages;
 
 /**
- * A rendered frame: 8-bit display values, one channel (gray) or three interleaved in blue, green, red order (the
- * layout of TYPE_3BYTE_BGR), row by row.
+ * A rendered frame: 8-bit display values, one channel (gray) or three interleaved in red, green, blue order, row by
+ * row.
  */
 record DisplaySamples(int width, int height, int channels, byte[] samples) {
     DisplaySamples {
@@ -15,12 +15,12 @@ record DisplaySamples(int width, int height, int channels, byte[] samples) {
         }
     }
 
-    /** At native resolution, TYPE_3BYTE_BGR (gray in all three channels). */
+    /** At native resolution, as {@link ModelImages#fit(byte[], int, int, int, int)} makes it (gray in all three channels). */
     BufferedImage toImage() {
         return ModelImages.fit(samples, width, height, channels, Integer.MAX_VALUE);
     }
 
-    /** Fitted within {@code maxSide} by area averaging, TYPE_3BYTE_BGR. */
+    /** Fitted within {@code maxSide} by area averaging. */
     BufferedImage fitted(int maxSide) {
         return ModelImages.fit(samples, width, height, channels, maxSide);
     }

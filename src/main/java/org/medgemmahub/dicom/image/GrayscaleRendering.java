@@ -21,9 +21,9 @@ final class GrayscaleRendering {
                                  VoiWindow override) throws DicomRenderException {
         ModalityValues values = ModalityValues.of(frame, attributes, d.signed());
         if (threeWindow && override == null) {
-            byte[] bgr = values.toBgr(hu -> windowLevel(hu, CT_WINDOWS[0]), hu -> windowLevel(hu, CT_WINDOWS[1]),
+            byte[] rgb = values.toRgb(hu -> windowLevel(hu, CT_WINDOWS[0]), hu -> windowLevel(hu, CT_WINDOWS[1]),
                     hu -> windowLevel(hu, CT_WINDOWS[2]));
-            return new DisplaySamples(frame.width(), frame.height(), 3, bgr);
+            return new DisplaySamples(frame.width(), frame.height(), 3, rgb);
         }
         VoiFunction voi = voi(values, d, attributes, override);
         boolean invert = "MONOCHROME1".equals(d.photometric());

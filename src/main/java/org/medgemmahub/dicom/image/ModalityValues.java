@@ -65,13 +65,13 @@ final class ModalityValues {
         return out;
     }
 
-    /** Three 8-bit values per pixel in blue, green, red order, from one level function per channel. */
-    byte[] toBgr(Level red, Level green, Level blue) {
+    /** Three 8-bit values per pixel in red, green, blue order, from one level function per channel. */
+    byte[] toRgb(Level red, Level green, Level blue) {
         byte[] table = new byte[entries.length * 3];
         for (int e = 0; e < entries.length; e++) {
-            table[3 * e] = (byte) blue.of(entries[e]);
+            table[3 * e] = (byte) red.of(entries[e]);
             table[3 * e + 1] = (byte) green.of(entries[e]);
-            table[3 * e + 2] = (byte) red.of(entries[e]);
+            table[3 * e + 2] = (byte) blue.of(entries[e]);
         }
         if (perPixel) return table;
         byte[] out = new byte[stored.length * 3];
