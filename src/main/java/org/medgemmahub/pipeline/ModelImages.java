@@ -56,7 +56,8 @@ public final class ModelImages {
         int height = image.getHeight();
         if (Math.max(width, height) <= maxSide) return image;
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            return fit((byte[]) image.getRaster().getDataElements(0, 0, width, height, null), width, height, 1, maxSide);
+            byte[] gray = (byte[]) image.getRaster().getDataElements(0, 0, width, height, null);
+            return fit(gray, width, height, 1, maxSide);
         }
         return fit(rgbBytes(image), width, height, 3, maxSide);
     }

@@ -15,7 +15,7 @@ record DisplaySamples(int width, int height, int channels, byte[] samples) {
         }
     }
 
-    /** At native resolution, as {@link ModelImages#fit(byte[], int, int, int, int)} makes it (gray in all three channels). */
+    /** At native resolution, an RGB image of interleaved bytes (gray in all three channels). */
     BufferedImage toImage() {
         return ModelImages.fit(samples, width, height, channels, Integer.MAX_VALUE);
     }

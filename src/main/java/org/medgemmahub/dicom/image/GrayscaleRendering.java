@@ -17,8 +17,8 @@ final class GrayscaleRendering {
     private GrayscaleRendering() {
     }
 
-    static DisplaySamples render(FrameSamples frame, PixelDescription d, FrameAttributes attributes, boolean threeWindow,
-                                 VoiWindow override) throws DicomRenderException {
+    static DisplaySamples render(FrameSamples frame, PixelDescription d, FrameAttributes attributes,
+                                 boolean threeWindow, VoiWindow override) throws DicomRenderException {
         ModalityValues values = ModalityValues.of(frame, attributes, d.signed());
         if (threeWindow && override == null) {
             byte[] rgb = values.toRgb(hu -> windowLevel(hu, CT_WINDOWS[0]), hu -> windowLevel(hu, CT_WINDOWS[1]),

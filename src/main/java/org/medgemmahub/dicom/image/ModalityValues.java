@@ -36,7 +36,8 @@ final class ModalityValues {
             if (value < min) min = value;
             if (value > max) max = value;
         }
-        boolean perPixel = stored.length == 0 || (long) max - min + 1 > Math.min(MAX_TABLE, Math.max(256, stored.length));
+        long range = (long) max - min + 1;
+        boolean perPixel = stored.length == 0 || range > Math.min(MAX_TABLE, Math.max(256, stored.length));
         int offset = perPixel ? 0 : min;
         int size = perPixel ? stored.length : max - min + 1;
         double[] entries = new double[size];
@@ -85,8 +86,9 @@ final class ModalityValues {
     }
 
     /**
-     * The value at {@code fraction} (0..1) of the sorted modality values of every {@code step}-th pixel, those equal
-     * to {@code padding} (if not null) left out; NaN when none is left.
+     * The values at ranks {@code floor(lowFraction * (n - 1))} and {@code ceil(highFraction * (n - 1))} of the n
+     * sorted modality values of every {@code step}-th pixel, those equal to {@code padding} (if not null) left out;
+     * NaN when none is left. Counted per distinct value, never sorting all n.
      */
     double[] quantiles(int step, Integer padding, double lowFraction, double highFraction) {
         int[] counts = new int[entries.length];
@@ -105,7 +107,9 @@ final class ModalityValues {
         if (n == 0) return new double[] {Double.NaN, Double.NaN};
         Arrays.sort(distinct, 0, kinds);
         int unique = 0;
-        for (int k = 0; k < kinds; k++) if (unique == 0 || distinct[k] != distinct[unique - 1]) distinct[unique++] = distinct[k];
+        for (int k = 0; k < kinds; k++) {
+            if (unique == 0 || distinct[k] != distinct[unique - 1]) distinct[unique++] = distinct[k];
+        }
         long[] cumulative = new long[unique];
         for (int e = 0; e < entries.length; e++) {
             if (counts[e] > 0) cumulative[Arrays.binarySearch(distinct, 0, unique, entries[e] + 0.0)] += counts[e];
