@@ -46,4 +46,20 @@ class ModelImagesTest {
         assertThat(decoded.getWidth()).isEqualTo(300);
         assertThat(decoded.getHeight()).isEqualTo(200);
     }
+
+    @Test
+    void flattensTransparencyOntoBlackAndKeepsOpaqueColours() throws Exception {
+        BufferedImage argb = new BufferedImage(1000, 500, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 500; y++) {
+            for (int x = 0; x < 1000; x++) argb.setRGB(x, y, x < 500 ? 0x00FFFFFF : 0xFFFF0000);
+        }
+
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(ModelImages.toModelJpeg(argb)));
+
+        assertThat(decoded.getWidth()).isEqualTo(896);
+        assertThat(decoded.getRGB(100, 200) & 0xFFFFFF).as("transparent white on black").isLessThan(0x101010);
+        int red = decoded.getRGB(800, 200);
+        assertThat((red >> 16) & 0xFF).isGreaterThan(240);
+        assertThat((red >> 8) & 0xFF).isLessThan(16);
+    }
 }

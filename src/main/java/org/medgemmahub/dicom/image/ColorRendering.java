@@ -1,7 +1,5 @@
 package org.medgemmahub.dicom.image;
 
-import java.awt.image.BufferedImage;
-
 /**
  * Colour frames to RGB: RGB as is (scaled to 8 bits), YBR_FULL and YBR_FULL_422 through the full-range YCbCr
  * equations of PS3.3 C.7.6.3.1.2, and YBR_RCT / YBR_ICT, which the JPEG 2000 codec has already turned into RGB.
@@ -10,7 +8,7 @@ final class ColorRendering {
     private ColorRendering() {
     }
 
-    static BufferedImage render(FrameSamples frame, PixelDescription d) throws DicomRenderException {
+    static DisplaySamples render(FrameSamples frame, PixelDescription d) throws DicomRenderException {
         if (frame.components() != 3) {
             throw new DicomRenderException(d.photometric() + " with " + frame.components() + " samples per pixel");
         }
@@ -22,11 +20,11 @@ final class ColorRendering {
         };
         int shift = Math.max(0, d.bitsStored() - 8);
         int[] s = frame.data();
-        int[] rgb = new int[frame.width() * frame.height()];
-        for (int p = 0; p < rgb.length; p++) {
-            int a = s[3 * p] >> shift;
-            int b = s[3 * p + 1] >> shift;
-            int c = s[3 * p + 2] >> shift;
+        byte[] rgb = new byte[s.length];
+        for (int i = 0; i < s.length; i += 3) {
+            int a = s[i] >> shift;
+            int b = s[i + 1] >> shift;
+            int c = s[i + 2] >> shift;
             if (ybr) {
                 double y = a;
                 double cb = b - 128.0;
@@ -35,14 +33,18 @@ final class ColorRendering {
                 b = clamp(y - 0.344136 * cb - 0.714136 * cr);
                 c = clamp(y + 1.772 * cb);
             }
-            rgb[p] = clamp(a) << 16 | clamp(b) << 8 | clamp(c);
+            rgb[i] = (byte) clamp(a);
+            rgb[i + 1] = (byte) clamp(b);
+            rgb[i + 2] = (byte) clamp(c);
         }
-        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, frame.width(), frame.height(), rgb, 0, frame.width());
-        return image;
+        return new DisplaySamples(frame.width(), frame.height(), 3, rgb);
     }
 
     private static int clamp(double value) {
         return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
     }
 }

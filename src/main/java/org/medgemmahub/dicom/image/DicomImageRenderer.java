@@ -15,8 +15,20 @@ import org.springframework.stereotype.Component;
 @Component("dicomImageRenderer")
 public class DicomImageRenderer {
 
-    /** The frame rendered at native resolution, as TYPE_INT_RGB (grayscale renderings have R = G = B). */
+    /** The frame rendered at native resolution, 8-bit RGB (grayscale renderings have R = G = B). */
     public BufferedImage render(DicomFile file, RenderOptions options) throws DicomRenderException {
+        return renderSamples(file, options).toImage();
+    }
+
+    /**
+     * The JPEG sent to the model: {@link #render}, fitted within 896x896, quality 85, under 500 KB. Gray frames are
+     * scaled before they become RGB, a third of the work.
+     */
+    public byte[] renderJpeg(DicomFile file, RenderOptions options) throws DicomRenderException {
+        return ModelImages.toModelJpeg(renderSamples(file, options).fitted(ModelImages.MAX_SIDE));
+    }
+
+    private DisplaySamples renderSamples(DicomFile file, RenderOptions options) throws DicomRenderException {
         PixelDescription d = PixelDescription.of(file.dataSet());
         int frameIndex = frameIndex(d, options);
         FrameSamples frame = PixelFrames.decode(file, d, frameIndex);
@@ -27,11 +39,6 @@ public class DicomImageRenderer {
                     isCt(file) && options.ctRendering() == CtRendering.THREE_WINDOW, options.windowOverride());
         }
         return ColorRendering.render(frame, d);
-    }
-
-    /** The JPEG sent to the model: {@link #render}, fitted within 896x896, quality 85, under 500 KB. */
-    public byte[] renderJpeg(DicomFile file, RenderOptions options) throws DicomRenderException {
-        return ModelImages.toModelJpeg(render(file, options));
     }
 
     /**
@@ -46,7 +53,7 @@ public class DicomImageRenderer {
         }
         int frameIndex = frameIndex(d, options);
         FrameAttributes attributes = new FrameAttributes(file.dataSet(), frameIndex);
-        double[] values = GrayscaleRendering.modalityValues(PixelFrames.decode(file, d, frameIndex), d, attributes);
+        ModalityValues values = ModalityValues.of(PixelFrames.decode(file, d, frameIndex), attributes, d.signed());
         VoiFunction voi = GrayscaleRendering.voi(values, d, attributes, options.windowOverride());
         return voi instanceof VoiFunction.Window window ? Optional.of(window.window()) : Optional.empty();
     }

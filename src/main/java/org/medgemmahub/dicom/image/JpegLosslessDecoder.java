@@ -117,9 +117,10 @@ final class JpegLosslessDecoder {
         int components = componentIds.length;
         int initial = 1 << (precision - pointTransform - 1);
         int mask = (1 << (precision - pointTransform)) - 1;
+        // predictions use the point-transformed values; without a transform those are the samples themselves
+        int[] reduced = pointTransform == 0 ? samples : new int[samples.length];
         int restartRow = 0;
         int sinceRestart = 0;
-        int[] reduced = new int[samples.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 if (restartInterval > 0 && sinceRestart == restartInterval) {
@@ -127,28 +128,35 @@ final class JpegLosslessDecoder {
                     sinceRestart = 0;
                     restartRow = y; // T.81 H.2: a lossless restart interval is a whole number of rows
                 }
+                int pixel = (y * width + x) * components;
                 for (int c = 0; c < count; c++) {
-                    int at = (y * width + x) * components + index[c];
-                    int prediction = predict(reduced, at, x, y == restartRow, components, predictor, initial);
-                    int value = (prediction + difference(scanTables[c], bits)) & mask;
-                    reduced[at] = value;
-                    samples[at] = value << pointTransform;
+                    int at = pixel + index[c];
+                    int prediction = y == restartRow ? (x == 0 ? initial : reduced[at - components])
+                            : predict(reduced, at, x, components, predictor);
+                    reduced[at] = (prediction + scanTables[c].difference(bits)) & mask;
                 }
                 sinceRestart++;
+            }
+        }
+        if (pointTransform != 0) {
+            for (int pixel = 0; pixel < samples.length; pixel += components) {
+                for (int c = 0; c < count; c++) samples[pixel + index[c]] = reduced[pixel + index[c]] << pointTransform;
             }
         }
         return bits.positionAfterScan();
     }
 
-    /** T.81 H.1.2.1: the first row of the scan or of a restart interval predicts from the left; a row's first sample from above. */
-    private int predict(int[] v, int at, int x, boolean firstRow, int components, int predictor, int initial) {
-        if (firstRow) return x == 0 ? initial : v[at - components];
+    /**
+     * T.81 H.1.2.1 below the first row of the scan or restart interval (that row predicts from the left): a row's
+     * first sample from above, the others by the scan's predictor.
+     */
+    private int predict(int[] v, int at, int x, int components, int predictor) {
         int b = v[at - width * components];
         if (x == 0) return b;
         int a = v[at - components];
+        if (predictor == 1) return a;
         int c = v[at - width * components - components];
         return switch (predictor) {
-            case 1 -> a;
             case 2 -> b;
             case 3 -> c;
             case 4 -> a + b - c;
@@ -156,15 +164,6 @@ final class JpegLosslessDecoder {
             case 6 -> b + ((a - c) >> 1);
             default -> (a + b) >> 1;
         };
-    }
-
-    private static int difference(HuffmanTable table, JpegBitReader bits) throws DicomRenderException {
-        int category = table.decode(bits);
-        if (category == 0) return 0;
-        if (category == 16) return 32768;
-        if (category > 16) throw new DicomRenderException("JPEG lossless: difference category " + category);
-        int extra = bits.bits(category);
-        return extra < (1 << (category - 1)) ? extra - (1 << category) + 1 : extra;
     }
 
     private int componentIndex(int id) throws DicomRenderException {

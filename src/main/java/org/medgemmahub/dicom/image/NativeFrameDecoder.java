@@ -22,12 +22,36 @@ final class NativeFrameDecoder {
         int spp = d.samplesPerPixel();
         int[] out = new int[pixels * spp];
         boolean planar = spp > 1 && d.planarConfiguration() == 1;
-        for (int i = 0; i < out.length; i++) {
-            int sourceIndex = planar ? (i % spp) * pixels + i / spp : i;
-            int raw = word(pixelData, (int) start + sourceIndex * bytes, bytes);
-            out[i] = d.storedValue(raw >>> shift);
+        if (planar || bytes == 4) {
+            for (int i = 0; i < out.length; i++) {
+                int sourceIndex = planar ? (i % spp) * pixels + i / spp : i;
+                int raw = word(pixelData, (int) start + sourceIndex * bytes, bytes);
+                out[i] = d.storedValue(raw >>> shift);
+            }
+        } else {
+            storedValues(pixelData, (int) start, bytes, shift, d.bitsStored(), d.signed(), out);
         }
         return new FrameSamples(d.columns(), d.rows(), spp, out);
+    }
+
+    /**
+     * 8- or 16-bit words from {@code start} on as stored values, as {@link PixelDescription#storedValue}: shifted
+     * down, masked to Bits Stored by shifting up and back, sign-extended on the way back if signed.
+     */
+    private static void storedValues(byte[] data, int start, int bytes, int shift, int bitsStored, boolean signed,
+                                     int[] out) {
+        int up = 32 - bitsStored;
+        if (bytes == 1) {
+            for (int i = 0; i < out.length; i++) {
+                int word = (data[start + i] & 0xFF) >>> shift << up;
+                out[i] = signed ? word >> up : word >>> up;
+            }
+            return;
+        }
+        for (int i = 0, at = start; i < out.length; i++, at += 2) {
+            int word = ((data[at] & 0xFF) | (data[at + 1] & 0xFF) << 8) >>> shift << up;
+            out[i] = signed ? word >> up : word >>> up;
+        }
     }
 
     /** Y1 Y2 Cb Cr for each horizontal pair of pixels (PS3.3 C.7.6.3.1.2), spread to Y Cb Cr per pixel. */
