@@ -18,8 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code X-MedGemma-Simulator: true}, and misbehaves on request through {@code /control}.
  */
 public final class MedGemmaSimulator {
-    /** Enough for the hub's concurrency limit and more, so a broken limit shows in {@code maxInFlight}. */
-    static final int WORKER_THREADS = 8;
+    /** Well above the hub's usual concurrency limit, so a broken limit shows in {@code maxInFlight}. */
+    static final int WORKER_THREADS = 32;
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, the client's delayed ACK holds the body
+        // back ~40 ms per answer, which would make the simulated latency L read as L + 40 ms. Read once per JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private final SimulatorSettings settings;
     private final SimulatorControl control;
