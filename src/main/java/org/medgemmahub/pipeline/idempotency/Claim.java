@@ -7,7 +7,7 @@ import java.time.Instant;
  * then completed (the work is done, for good) or released (it failed, and a redelivery may claim again).
  *
  * @param token   identifies this claim in the store (empty unless claimed)
- * @param retryAt when a claim held by another hub runs out, if it is never completed or released
+ * @param retryAt when to look again at a message whose id another hub holds (at the latest when that claim runs out)
  */
 public record Claim(ProcessingStage stage, String messageId, Outcome outcome, String token, Instant retryAt) {
     public enum Outcome {
@@ -27,8 +27,8 @@ public record Claim(ProcessingStage stage, String messageId, Outcome outcome, St
         return new Claim(stage, messageId, Outcome.ALREADY_DONE, "", null);
     }
 
-    static Claim heldElsewhere(ProcessingStage stage, String messageId, Instant leaseUntil) {
-        return new Claim(stage, messageId, Outcome.HELD_ELSEWHERE, "", leaseUntil);
+    static Claim heldElsewhere(ProcessingStage stage, String messageId, Instant retryAt) {
+        return new Claim(stage, messageId, Outcome.HELD_ELSEWHERE, "", retryAt);
     }
 
     public boolean claimed() {

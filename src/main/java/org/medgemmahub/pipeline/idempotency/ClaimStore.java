@@ -23,12 +23,15 @@ public class ClaimStore {
     private final String instance;
     private final String boot = UUID.randomUUID().toString();
     private final Duration lease;
+    private final Duration recheck;
     private final Clock clock;
 
-    public ClaimStore(DataSource dataSource, String instance, Duration lease, Clock clock) {
+    /** Claims of {@code instance}, running out after {@code lease}; one held elsewhere is retried after {@code recheck}. */
+    public ClaimStore(DataSource dataSource, String instance, Duration lease, Duration recheck, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.instance = instance;
         this.lease = lease;
+        this.recheck = recheck;
         this.clock = clock;
     }
 
@@ -52,7 +55,7 @@ public class ClaimStore {
                 Holder holder = holders.get(0);
                 if (holder.completed()) return Claim.done(stage, messageId);
                 boolean abandoned = holder.leaseUntil() < now || (instance.equals(holder.instance()) && !boot.equals(holder.boot()));
-                if (!abandoned) return Claim.heldElsewhere(stage, messageId, Instant.ofEpochMilli(holder.leaseUntil()));
+                if (!abandoned) return Claim.heldElsewhere(stage, messageId, Instant.ofEpochMilli(Math.min(holder.leaseUntil(), now + recheck.toMillis())));
                 int takenOver = jdbc.update("UPDATE hub_message_claims SET claim_token = ?, owner_instance = ?, owner_boot = ?, "
                                 + "claimed_at = ?, lease_until = ? WHERE stage = ? AND message_id = ? AND claim_token = ? "
                                 + "AND completed_at IS NULL", token, instance, boot, now, now + lease.toMillis(),

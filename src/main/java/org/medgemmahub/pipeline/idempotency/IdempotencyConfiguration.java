@@ -26,7 +26,7 @@ class IdempotencyConfiguration {
             log.warn("hub.idempotency.enabled=false: redelivered, re-sent and replayed messages may reach the model twice");
         }
         Clock clock = Clock.systemUTC();
-        return new MessageClaims(new ClaimStore(dataSource, instance, properties.lease(), clock), properties, clock);
+        return new MessageClaims(new ClaimStore(dataSource, instance, properties.lease(), properties.recheck(), clock), properties, clock);
     }
 
     /** Host name and data directory: stable across restarts, distinct for two hubs on one machine. */

@@ -78,7 +78,7 @@ public class MessageClaims {
             });
         }
         if (!claim.claimed()) log.info("{} of {} {}", stage.column(), messageId,
-                claim.alreadyDone() ? "already done: message dropped" : "held by another hub until " + claim.retryAt());
+                claim.alreadyDone() ? "already done: message dropped" : "held by another hub: scheduled again for " + claim.retryAt());
         return claim;
     }
 

@@ -25,6 +25,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 class ClaimStoreTest {
     private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final Duration RECHECK = Duration.ofSeconds(15);
     private final AtomicLong now = new AtomicLong(Instant.parse("2026-12-03T10:00:00Z").toEpochMilli());
     private final Clock clock = new Clock() {
         @Override
@@ -53,7 +54,7 @@ class ClaimStoreTest {
     }
 
     private ClaimStore hub(String instance) {
-        return new ClaimStore(database, instance, LEASE, clock);
+        return new ClaimStore(database, instance, LEASE, RECHECK, clock);
     }
 
     @Test
@@ -88,11 +89,13 @@ class ClaimStoreTest {
     }
 
     @Test
-    void tellsWhenAHeldClaimRunsOut() {
+    void schedulesAHeldIdAgainAfterTheRecheckIntervalOrWhenTheLeaseEndsIfSooner() {
         hub("a").claim(ProcessingStage.INFERENCE, "r1");
         Claim held = hub("b").claim(ProcessingStage.INFERENCE, "r1");
-        assertThat(held.retryAt()).isEqualTo(clock.instant().plus(LEASE));
-        assertThat(held.retryAtMillis()).isEqualTo(clock.instant().plus(LEASE).toEpochMilli());
+        assertThat(held.retryAt()).isEqualTo(clock.instant().plus(RECHECK));
+        now.addAndGet(LEASE.minusSeconds(5).toMillis());
+        Claim nearlyOut = hub("b").claim(ProcessingStage.INFERENCE, "r1");
+        assertThat(nearlyOut.retryAtMillis()).isEqualTo(clock.instant().plusSeconds(5).toEpochMilli());
     }
 
     @Test
