@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,8 +36,9 @@ public final class TemporaryPostgres implements AutoCloseable {
 
     /** Starts a server, or skips the test (fails it under -Dpeers.required=true) when PostgreSQL is not installed. */
     public static TemporaryPostgres start() throws Exception {
-        Peers.requireTool("pg_ctl", "postgresql");
-        return new TemporaryPostgres(binDirectory());
+        Optional<Path> bin = binDirectory();
+        if (bin.isEmpty()) Peers.requireTool("pg_ctl", "postgresql");
+        return new TemporaryPostgres(bin.orElseThrow());
     }
 
     public String url() {
@@ -47,13 +50,23 @@ public final class TemporaryPostgres implements AutoCloseable {
         run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop");
     }
 
-    /** initdb is not on the PATH on Debian; it sits beside the real pg_ctl. */
-    private static Path binDirectory() throws IOException {
+    /** pg_ctl on the PATH, else Debian's versioned /usr/lib/postgresql/N/bin (newest first); initdb sits beside it. */
+    private static Optional<Path> binDirectory() throws IOException {
         for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path pgCtl = Path.of(entry, "pg_ctl");
-            if (Files.isExecutable(pgCtl)) return pgCtl.toRealPath().getParent();
+            if (Files.isExecutable(pgCtl)) return Optional.of(pgCtl.toRealPath().getParent());
         }
-        throw new IllegalStateException("pg_ctl not on the PATH");
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(debian)) return Optional.empty();
+        try (Stream<Path> versions = Files.list(debian)) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("pg_ctl")) && Files.isExecutable(bin.resolve("initdb")))
+                    .max(Comparator.comparingInt(bin -> major(bin.getParent().getFileName().toString())));
+        }
+    }
+
+    private static int major(String version) {
+        return version.matches("\\d+") ? Integer.parseInt(version) : -1;
     }
 
     private static boolean runningAsRoot() {
