@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is taken by inserting the primary key (stage, message id): of two hubs racing, the database lets one insert win.
  * A claim is completed when the work is done for good, or deleted when it failed; one whose holder died runs out
  * after the lease, and a holder restarted under the same instance id takes its own old claims over at once.
+ * {@link #recordDone} records work as done without a claim (completion only).
  * Every statement commits on its own, so no JMS transaction waits on the database.
  */
 public class ClaimStore {
@@ -71,6 +72,26 @@ public class ClaimStore {
         if (!claim.claimed()) return;
         jdbc.update("UPDATE hub_message_claims SET completed_at = ? WHERE stage = ? AND message_id = ? AND claim_token = ?",
                 clock.millis(), claim.stage().column(), claim.messageId(), claim.token());
+    }
+
+    /**
+     * Records the id's work at the stage as done, whoever claimed it (or nobody did: a row is inserted). Used when the
+     * proof comes from downstream, e.g. a result arriving on the results queue proves its model call committed.
+     */
+    public void recordDone(ProcessingStage stage, String messageId) {
+        long now = clock.millis();
+        int updated = jdbc.update("UPDATE hub_message_claims SET completed_at = ? WHERE stage = ? AND message_id = ? AND completed_at IS NULL",
+                now, stage.column(), messageId);
+        if (updated == 1) return;
+        try {
+            jdbc.update("INSERT INTO hub_message_claims (stage, message_id, claim_token, owner_instance, owner_boot, claimed_at, "
+                    + "lease_until, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", stage.column(), messageId,
+                    UUID.randomUUID().toString(), instance, boot, now, now, now);
+        } catch (DuplicateKeyException alreadyThere) {
+            // done already, or claimed a moment ago: then completed now
+            jdbc.update("UPDATE hub_message_claims SET completed_at = ? WHERE stage = ? AND message_id = ? AND completed_at IS NULL",
+                    now, stage.column(), messageId);
+        }
     }
 
     /** Gives the claim up (the work failed or was rescheduled), so the next delivery can claim the id at once. */

@@ -119,6 +119,16 @@ class ClaimStoreTest {
     }
 
     @Test
+    void recordsDoneWhoeverHoldsTheClaimOrWhenNobodyDoes() {
+        hub("a").claim(ProcessingStage.INFERENCE, "held");
+        hub("b").recordDone(ProcessingStage.INFERENCE, "held");
+        hub("b").recordDone(ProcessingStage.INFERENCE, "unclaimed");
+        hub("b").recordDone(ProcessingStage.INFERENCE, "unclaimed");
+        assertThat(hub("c").claim(ProcessingStage.INFERENCE, "held").alreadyDone()).isTrue();
+        assertThat(hub("c").claim(ProcessingStage.INFERENCE, "unclaimed").alreadyDone()).isTrue();
+    }
+
+    @Test
     void purgesOnlyCompletedClaimsOlderThanTheCutoff() {
         ClaimStore a = hub("a");
         a.complete(a.claim(ProcessingStage.INFERENCE, "old"));
