@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.server.Queue;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.medgemmahub.pipeline.broker.QueueDepths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Back-pressure at the door: every inbound channel asks before taking a message, and is refused while free disk
  * under the data directory is below its reserve or the requests queue is deeper than its limit. Both readings are
  * cached for a second, so a burst costs one file-system call per second. The queue depth is read from the embedded
- * broker; with an external broker only the disk reserve applies (the broker's own limits apply there).
+ * broker or an external broker's management address; when it cannot be read only the disk reserve applies.
  */
 @Component("intakeGate")
 public class IntakeGate {
@@ -33,8 +30,8 @@ public class IntakeGate {
 
     @Autowired
     public IntakeGate(IntakeProperties properties, QueueProperties queues, @Value("${hub.data-dir}") String dataDir,
-                      ObjectProvider<EmbeddedActiveMQ> broker) {
-        this(properties, () -> usableSpace(Path.of(dataDir)), () -> depth(broker.getIfAvailable(), queues.requests()));
+                      QueueDepths depths) {
+        this(properties, () -> usableSpace(Path.of(dataDir)), () -> depths.depth(queues.requests()));
     }
 
     IntakeGate(IntakeProperties properties, LongSupplier freeDisk, LongSupplier queueDepth) {
@@ -77,11 +74,5 @@ public class IntakeGate {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    private static long depth(EmbeddedActiveMQ broker, String queueName) {
-        if (broker == null || broker.getActiveMQServer() == null) return -1;
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(queueName));
-        return queue == null ? -1 : queue.getMessageCount();
     }
 }

@@ -94,7 +94,9 @@ public final class HubJvm implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // -Dhub.start-timeout=N seconds: two hubs starting beside other builds on 2 cores can need more than 2 minutes
+        long timeout = Long.getLong("hub.start-timeout", 240);
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("hub exited during start-up; see " + log);
             try {
@@ -105,7 +107,7 @@ public final class HubJvm implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(50); // polling another process's start-up
         }
-        throw new IllegalStateException("hub not ready within 120 s; see " + log);
+        throw new IllegalStateException("hub not ready within " + timeout + " s; see " + log);
     }
 
     private static String java() {

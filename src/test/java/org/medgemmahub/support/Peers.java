@@ -25,6 +25,11 @@ public final class Peers {
         }
     }
 
+    /** Requires one executable on the PATH, naming the Debian package that has it. */
+    public static void requireTool(String tool, String debianPackage) {
+        require(onPath(tool), tool + " is not installed (Debian package " + debianPackage + ")");
+    }
+
     /** Requires /usr/bin/python3 with pydicom and numpy. */
     public static void requirePydicom() {
         require(pythonImports("pydicom", "numpy"), PYTHON + " with pydicom and numpy is not installed "
