@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Its output goes to {@code hub-<n>.log} in the data directory.
  */
 public final class HubJvm implements AutoCloseable {
+    /** How long start-up may take; {@code -Dhubjvm.ready-seconds=N} on a loaded machine. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Integer.getInteger("hubjvm.ready-seconds", 240));
     private final Process process;
     private final Path log;
     private final Duration startUp;
@@ -102,7 +104,7 @@ public final class HubJvm implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("hub exited during start-up; see " + log);
             try {
@@ -113,7 +115,7 @@ public final class HubJvm implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(50); // polling another process's start-up
         }
-        throw new IllegalStateException("hub not ready within 120 s; see " + log);
+        throw new IllegalStateException("hub not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
     private static String java() {
