@@ -73,7 +73,7 @@ class DicomInboundRouteTest {
     }
 
     @Test
-    void queuesAnInstancePushedByStorescuBeforeAnsweringSuccessAndKeepsItAsAValidPart10File() throws Exception {
+    void queuesAnInstancePushedByStorescuRightAfterAnsweringSuccessAndKeepsItAsAValidPart10File() throws Exception {
         Dcmtk.require();
         Path file = Dcmtk.jpegBaseline(files, "pushed");
         String sopInstanceUid = Part10Input.read(file).sopInstanceUid();
@@ -82,9 +82,9 @@ class DicomInboundRouteTest {
                 String.valueOf(HUB.dicomPort), file.toString());
 
         assertThat(store.exitCode()).as(store.output()).isZero();
-        // no waiting: the message must already be on the queue when storescu has its success status
+        // success follows the spool (the pending marker); the queueing follows the answer
+        await().atMost(10, SECONDS).untilAsserted(() -> assertThat(queuedFor(sopInstanceUid)).hasSize(1));
         List<Message> queued = queuedFor(sopInstanceUid);
-        assertThat(queued).hasSize(1);
         Message message = queued.get(0);
         assertThat(message.getStringProperty(DicomHeaders.CALLING_AE_TITLE)).isEqualTo("MODALITY1");
         assertThat(message.getStringProperty(DicomHeaders.TRANSFER_SYNTAX_UID)).isEqualTo("1.2.840.10008.1.2.4.50");
@@ -96,7 +96,7 @@ class DicomInboundRouteTest {
         assertThat(spooled).isEqualTo(HUB.dataDir.resolve("dicom/spool/incoming/MODALITY1/" + sopInstanceUid + ".dcm"));
         String dump = Dcmtk.ok("dcmdump", "-Un", "+P", "0002,0010", "+P", "0008,0018", spooled.toString());
         assertThat(dump).contains("[1.2.840.10008.1.2.4.50]").contains("[" + sopInstanceUid + "]");
-        assertThat(spooled.resolveSibling(sopInstanceUid + ".pending")).doesNotExist();
+        await().atMost(10, SECONDS).untilAsserted(() -> assertThat(spooled.resolveSibling(sopInstanceUid + ".pending")).doesNotExist());
     }
 
     @Test
@@ -107,7 +107,9 @@ class DicomInboundRouteTest {
         String[] storescu = {"storescu", "-xy", "-aec", "MEDGEMMA", "127.0.0.1", String.valueOf(HUB.dicomPort), file.toString()};
 
         assertThat(Dcmtk.run(storescu).exitCode()).isZero();
+        await().atMost(10, SECONDS).untilAsserted(() -> assertThat(spooledMarker("STORESCU", sopInstanceUid)).doesNotExist());
         assertThat(Dcmtk.run(storescu).exitCode()).isZero();
+        await().atMost(10, SECONDS).untilAsserted(() -> assertThat(spooledMarker("STORESCU", sopInstanceUid)).doesNotExist());
 
         assertThat(queuedFor(sopInstanceUid)).hasSize(1);
     }
@@ -139,6 +141,10 @@ class DicomInboundRouteTest {
         assertThat(status).isEqualTo(0xC000);
         assertThat(queuedFor(file.sopInstanceUid())).isEmpty();
         assertThat(HUB.dataDir.resolve("dicom/spool/incoming/TRUNCATOR/" + file.sopInstanceUid() + ".dcm")).doesNotExist();
+    }
+
+    private static Path spooledMarker(String callingAe, String sopInstanceUid) {
+        return HUB.dataDir.resolve("dicom/spool/incoming/" + callingAe + "/" + sopInstanceUid + ".pending");
     }
 
     private List<Message> queuedFor(String sopInstanceUid) {

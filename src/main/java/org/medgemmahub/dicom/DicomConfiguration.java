@@ -6,8 +6,10 @@ import java.util.stream.Collectors;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.medgemmahub.dicom.net.InstanceSpool;
 import org.medgemmahub.dicom.net.ScpSettings;
 import org.medgemmahub.security.TlsSettings;
+import org.medgemmahub.dicom.net.SpoolSync;
 
 /** The options of a {@code dicom:} endpoint; defaults come from {@link DicomProperties} through the component. */
 @UriParams
@@ -36,6 +38,13 @@ public class DicomConfiguration implements Cloneable {
     @UriParam(label = "security")
     @Metadata(description = "TLS of the listener (keys, trusted peers, client authentication, protocols); plain TCP when not enabled.")
     private TlsSettings tls = TlsSettings.disabled();
+    @UriParam(defaultValue = "fsync", enums = "fsync,os")
+    @Metadata(description = "fsync: each instance is synced to disk before success is answered (survives a power cut); "
+            + "os: written to the page cache before success (survives a hub crash), synced after the answer.")
+    private String spoolSync = "fsync";
+    @UriParam(defaultValue = "2147483648")
+    @Metadata(description = "Largest data set in bytes; a larger one is drained, dropped and answered 0xA700.")
+    private long maxInstanceSize = 2L << 30;
 
     public String getAeTitle() {
         return aeTitle;
@@ -109,6 +118,30 @@ public class DicomConfiguration implements Cloneable {
         this.tls = tls == null ? TlsSettings.disabled() : tls;
     }
 
+    public String getSpoolSync() {
+        return spoolSync;
+    }
+
+    /** {@code fsync} or {@code os}: how durable an instance is when success is answered ({@link SpoolSync}). */
+    public void setSpoolSync(String spoolSync) {
+        this.spoolSync = SpoolSync.of(spoolSync).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public long getMaxInstanceSize() {
+        return maxInstanceSize;
+    }
+
+    /** Largest data set in bytes taken per instance. */
+    public void setMaxInstanceSize(long maxInstanceSize) {
+        if (maxInstanceSize <= 0) throw new IllegalArgumentException("maxInstanceSize must be positive: " + maxInstanceSize);
+        this.maxInstanceSize = maxInstanceSize;
+    }
+
+    /** The spool of this endpoint, with its sync mode and size limit. */
+    public InstanceSpool toSpool() {
+        return new InstanceSpool(java.nio.file.Path.of(spoolDir), SpoolSync.of(spoolSync), maxInstanceSize);
+    }
+
     /** The allow-list as a set; empty when every caller is let in. */
     public Set<String> allowedCallingAeTitleSet() {
         return Arrays.stream(allowedCallingAeTitles.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
@@ -130,6 +163,8 @@ public class DicomConfiguration implements Cloneable {
         configuration.setIdleTimeout(properties.idleTimeout().toMillis());
         configuration.setSpoolDir(properties.spoolDir().toString());
         configuration.setMaxAssociations(properties.maxAssociations());
+        configuration.setSpoolSync(properties.spoolSync().name());
+        configuration.setMaxInstanceSize(properties.maxInstanceSize().toBytes());
         return configuration;
     }
 

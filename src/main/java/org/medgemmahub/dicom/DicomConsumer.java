@@ -15,11 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the Storage SCP of a {@link DicomEndpoint}. Each instance, once durably in the spool, becomes one exchange,
- * processed synchronously on the association's thread: body and {@link DicomHeaders#SPOOL_FILE} the spool file path,
- * the other {@link DicomHeaders} from the C-STORE. The C-STORE-RSP status is 0x0000 when the exchange completes,
- * the status of a {@link DicomStatusException} when it failed with one, and 0xA700 for any other failure. At start-up,
- * instances left pending in the spool (stored, not yet handed off) are sent through the route again.
+ * Runs the Storage SCP of a {@link DicomEndpoint}. Each instance, once in the spool (synced as the endpoint's
+ * spoolSync says) and marked pending, becomes one exchange, processed synchronously on the association's thread: body
+ * and {@link DicomHeaders#SPOOL_FILE} the spool file path, the other {@link DicomHeaders} from the C-STORE. The
+ * C-STORE-RSP status is 0x0000 when the exchange completes, the status of a {@link DicomStatusException} when it
+ * failed with one, and 0xA700 for any other failure. A success leaves the instance pending: the route releases it
+ * with {@link InstanceSpool#handedOff(Path)} once it is queued (which may be after the answer). At start-up, instances
+ * left pending in the spool are sent through the route again.
  */
 public class DicomConsumer extends DefaultConsumer implements StorageHandler {
     private static final Logger log = LoggerFactory.getLogger(DicomConsumer.class);
@@ -38,7 +40,7 @@ public class DicomConsumer extends DefaultConsumer implements StorageHandler {
     protected void doStart() throws Exception {
         super.doStart();
         DicomConfiguration configuration = endpoint.getConfiguration();
-        spool = new InstanceSpool(Path.of(configuration.getSpoolDir()));
+        spool = configuration.toSpool();
         scp = new StorageScp(configuration.toScpSettings(), spool, this);
         scp.start(endpoint.getHostname(), endpoint.getPort(), configuration.getTls());
         recovery = new Thread(this::recoverPending, "dicom-spool-recovery");
@@ -114,11 +116,11 @@ public class DicomConsumer extends DefaultConsumer implements StorageHandler {
         if (!pending.isEmpty()) log.info("DICOM spool: {} instance(s) stored but not handed off, sending them again", pending.size());
         for (ReceivedInstance instance : pending) {
             if (!isRunAllowed() || Thread.currentThread().isInterrupted()) return;
+            // the route queues it and releases its pending marker, as for a received instance; a failure leaves it pending
             DicomStatus status = deliver(instance, true);
-            try {
-                if (status == DicomStatus.SUCCESS) spool.handedOff(instance);
-            } catch (IOException e) {
-                log.warn("DICOM-RECOVERY: SOP instance {} handed off but still marked pending: {}", instance.sopInstanceUid(), e.toString());
+            if (status != DicomStatus.SUCCESS) {
+                log.warn("DICOM-RECOVERY: SOP instance {} still pending (answered {}); tried again at the next start",
+                        instance.sopInstanceUid(), status);
             }
         }
     }

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import org.medgemmahub.dicom.image.CtRendering;
+import org.medgemmahub.dicom.net.SpoolSync;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * DICOM Storage SCP settings (hub.dicom.*); defaults live in application.yaml. They are the {@code dicom} component's
@@ -21,6 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAssociations        associations served at once (at least 16)
  * @param seriesQuietPeriod      a series with no new instance for this long is stable and sent to the model
  * @param ctRendering            {@code three-window} (MedGemma's CT preparation) or {@code grayscale}
+ * @param spoolSync              {@code os} (the answer follows the write to the page cache, like storescp; survives a hub
+ *                               crash) or {@code fsync} (the answer follows a sync to disk; survives a power cut)
+ * @param maxInstanceSize        largest data set taken; a larger one is drained and answered 0xA700
  */
 @ConfigurationProperties("hub.dicom")
 public record DicomProperties(
@@ -34,7 +39,9 @@ public record DicomProperties(
         Duration idleTimeout,
         int maxAssociations,
         Duration seriesQuietPeriod,
-        CtRendering ctRendering) {
+        CtRendering ctRendering,
+        SpoolSync spoolSync,
+        DataSize maxInstanceSize) {
 
     public DicomProperties {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("hub.dicom.port must be 0 to 65535, was " + port);
@@ -55,6 +62,10 @@ public record DicomProperties(
         if (maxAssociations < 16) throw new IllegalArgumentException("hub.dicom.max-associations must be at least 16, was " + maxAssociations);
         requirePositive(seriesQuietPeriod, "hub.dicom.series-quiet-period");
         if (ctRendering == null) throw new IllegalArgumentException("hub.dicom.ct-rendering must be three-window or grayscale");
+        if (spoolSync == null) throw new IllegalArgumentException("hub.dicom.spool-sync must be os or fsync");
+        if (maxInstanceSize == null || maxInstanceSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("hub.dicom.max-instance-size must be a positive size, e.g. 2GB");
+        }
     }
 
     private static void requirePositive(Duration value, String key) {

@@ -25,6 +25,10 @@
  * <tr><td>tls</td><td>off (hub.dicom.tls.*)</td><td>a {@link org.medgemmahub.security.TlsSettings} bean: TLS from the
  *     first byte (PS3.15 secure transport), key store, trusted peers, client authentication, protocols; the handshake
  *     runs on the association's thread within the ARTIM timeout, and a failed one ends that connection only</td></tr>
+ * <tr><td>spoolSync</td><td>os (spool-sync); the bare component: fsync</td><td>{@code fsync}: file and directory synced
+ *     before the exchange and the answer (survives a power cut); {@code os}: page cache only (survives a hub crash)</td></tr>
+ * <tr><td>maxInstanceSize</td><td>2GB (max-instance-size)</td><td>bytes of data set taken; past it the rest is drained
+ *     and the instance answered 0xA700 without an exchange</td></tr>
  * </table>
  *
  * <h2>Negotiation</h2>
@@ -47,7 +51,9 @@
  *
  * <h2>Status mapping (C-STORE-RSP)</h2>
  * <ul>
- * <li>0x0000 Success: the exchange completed (the route's queue send returned).</li>
+ * <li>0x0000 Success: the exchange completed. The instance stays marked pending: the route (or what it hands the
+ *     instance to) calls {@link org.medgemmahub.dicom.net.InstanceSpool#handedOff(java.nio.file.Path)} once it has
+ *     queued it, which may be after the answer (the hub's routes: seda:dicom-queue).</li>
  * <li>The status of a {@link org.medgemmahub.dicom.DicomStatusException} anywhere in the failure's cause chain
  *     (e.g. 0xA900 data set does not match SOP class, 0xC000 cannot understand).</li>
  * <li>0xA700 Out of resources: any other failure of the exchange, or the spool cannot be written.</li>
@@ -60,9 +66,11 @@
  * <h2>Spool layout</h2>
  * <pre>
  * spoolDir/tmp/&lt;random&gt;.part                                 being received (removed on failure and at start-up)
- * spoolDir/incoming/&lt;calling AE&gt;/&lt;SOP Instance UID&gt;.dcm      the Part 10 file: fsynced, then moved into place atomically
- * spoolDir/incoming/&lt;calling AE&gt;/&lt;SOP Instance UID&gt;.pending  stored but not yet handed off (removed when the exchange completes)
+ * spoolDir/incoming/&lt;calling AE&gt;/&lt;SOP Instance UID&gt;.pending  answered (or about to be), not yet queued; created first
+ * spoolDir/incoming/&lt;calling AE&gt;/&lt;SOP Instance UID&gt;.dcm      the Part 10 file, moved into place atomically
  * </pre>
+ * In {@code fsync} mode the file's data is synced before the move and the directory once after it (covering file and
+ * marker): two syncs per instance. The full contract is on {@link org.medgemmahub.dicom.net.InstanceSpool}.
  * The calling AE directory keeps letters, digits, '-', '_' and '.'; other characters become '_'. At start-up the
  * consumer sends every instance with a {@code .pending} marker through the route again ({@code DicomRecovered=true}).
  */

@@ -24,15 +24,14 @@ public final class BenchMain {
         Path out = Path.of(argument(args, "--out", "bench/results/latest.json"));
         BenchScale scale = quick ? BenchScale.QUICK : BenchScale.FULL;
 
-        // --only mllp,model,dicom,render,large runs just those scenarios (all by default)
-        List<String> only = Arrays.asList(argument(args, "--only", "mllp,model,dicom,render,large").split(","));
-
+        // --only dicom-intake,large-object runs just those scenarios (names: mllp, model, dicom-intake, rendering, large-object)
+        List<String> only = Arrays.asList(argument(args, "--only", "").split(","));
         List<BenchRow> rows = new ArrayList<>();
-        if (only.contains("mllp")) rows.addAll(MllpIntakeScenario.run(jar, scale));
-        if (only.contains("model")) rows.addAll(ModelUtilisationScenario.run(jar, scale));
-        if (only.contains("dicom")) rows.addAll(DicomIntakeScenario.run(jar, scale));
-        if (only.contains("render")) rows.addAll(RenderingScenario.run(scale));
-        if (only.contains("large")) rows.addAll(LargeObjectScenario.run(jar, scale));
+        if (selected(only, "mllp")) rows.addAll(MllpIntakeScenario.run(jar, scale));
+        if (selected(only, "model")) rows.addAll(ModelUtilisationScenario.run(jar, scale));
+        if (selected(only, "dicom-intake")) rows.addAll(DicomIntakeScenario.run(jar, scale));
+        if (selected(only, "rendering")) rows.addAll(RenderingScenario.run(scale));
+        if (selected(only, "large-object")) rows.addAll(LargeObjectScenario.run(jar, scale));
         print(rows, scale);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, rows.stream().map(BenchRow::json).collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n")));
@@ -54,6 +53,10 @@ public final class BenchMain {
                     row.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", row.ratio()), row.target(),
                     row.met() ? "yes" : "NO");
         }
+    }
+
+    private static boolean selected(List<String> only, String scenario) {
+        return only.equals(List.of("")) || only.contains(scenario);
     }
 
     private static String argument(String[] args, String name, String fallback) {

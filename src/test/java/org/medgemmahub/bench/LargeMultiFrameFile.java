@@ -16,19 +16,21 @@ import org.medgemmahub.dicom.data.Part10FileWriter;
  * Writes a large synthetic Multi-frame Grayscale Word Secondary Capture object (1024x1024, 16 bits, explicit VR
  * little endian) straight to disk, frame by frame, so a benchmark gets a ~1 GB instance in seconds without holding it.
  */
-final class LargeMultiFrameFile {
-    static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.7.3";
-    static final String SOP_INSTANCE = "1.2.826.0.1.3680043.10.1413.9.3.900.1";
+public final class LargeMultiFrameFile {
+    public static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.7.3";
+    public static final String SOP_INSTANCE = "1.2.826.0.1.3680043.10.1413.9.3.900.1";
     static final int SIDE = 1024;
     private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
     private static final String ROOT = "1.2.826.0.1.3680043.10.1413.9";
+    /** The Series Instance UID of the object (its request id derives from it). */
+    public static final String SERIES_INSTANCE = ROOT + ".2.900";
     private static final Set<String> LONG_FORM = Set.of("OB", "OW", "SQ", "UN", "UT");
 
     private LargeMultiFrameFile() {
     }
 
     /** @return bytes of Pixel Data written: {@code frames} x 1024 x 1024 x 2 */
-    static long write(Path file, int frames) throws IOException {
+    public static long write(Path file, int frames) throws IOException {
         long pixelBytes = (long) frames * SIDE * SIDE * 2;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             Part10FileWriter.writeHeader(out, SOP_CLASS, SOP_INSTANCE, EXPLICIT_LE, null);
@@ -39,7 +41,7 @@ final class LargeMultiFrameFile {
             text(header, 0x00100010, "PN", "BENCH^LARGE");
             text(header, 0x00100020, "LO", "BENCHLARGE");
             text(header, 0x0020000D, "UI", ROOT + ".1.900");
-            text(header, 0x0020000E, "UI", ROOT + ".2.900");
+            text(header, 0x0020000E, "UI", SERIES_INSTANCE);
             text(header, 0x00200013, "IS", "1");
             us(header, 0x00280002, 1);
             text(header, 0x00280004, "CS", "MONOCHROME2");

@@ -9,11 +9,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.dicom.image.CtRendering;
+import org.medgemmahub.dicom.net.SpoolSync;
+import org.springframework.util.unit.DataSize;
 
 public class DicomPropertiesTest {
     public static DicomProperties properties(String aeTitle, int maxPduLength, int maxAssociations, Duration idle) {
         return new DicomProperties(11112, "0.0.0.0", aeTitle, null, Path.of("data/dicom/spool"), maxPduLength, Duration.ofSeconds(30), idle,
-                maxAssociations, Duration.ofSeconds(10), CtRendering.THREE_WINDOW);
+                maxAssociations, Duration.ofSeconds(10), CtRendering.THREE_WINDOW, SpoolSync.OS, DataSize.ofGigabytes(2));
     }
 
     @Test
@@ -24,7 +26,8 @@ public class DicomPropertiesTest {
     @Test
     void becomesTheComponentDefaults() {
         DicomProperties properties = new DicomProperties(11112, "0.0.0.0", "HUB", Set.of("PACS1", "PACS2"), Path.of("/var/spool/dicom"),
-                32768, Duration.ofSeconds(10), Duration.ofSeconds(90), 40, Duration.ofSeconds(10), CtRendering.GRAYSCALE);
+                32768, Duration.ofSeconds(10), Duration.ofSeconds(90), 40, Duration.ofSeconds(10), CtRendering.GRAYSCALE,
+                SpoolSync.FSYNC, DataSize.ofMegabytes(300));
 
         DicomConfiguration configuration = DicomConfiguration.of(properties);
 
@@ -34,6 +37,8 @@ public class DicomPropertiesTest {
         assertThat(configuration.getArtimTimeout()).isEqualTo(10_000);
         assertThat(configuration.getIdleTimeout()).isEqualTo(90_000);
         assertThat(configuration.toScpSettings().maxAssociations()).isEqualTo(40);
+        assertThat(configuration.getSpoolSync()).isEqualTo("fsync");
+        assertThat(configuration.getMaxInstanceSize()).isEqualTo(300L << 20);
     }
 
     @Nested
@@ -52,6 +57,20 @@ public class DicomPropertiesTest {
         @Test
         void fewerThanSixteenAssociations() {
             assertThatThrownBy(() -> properties("MEDGEMMA", 16384, 8, Duration.ofSeconds(60))).hasMessageContaining("hub.dicom.max-associations");
+        }
+
+        @Test
+        void aSpoolSyncModeOtherThanOsOrFsync() {
+            DicomConfiguration configuration = new DicomConfiguration();
+
+            assertThatThrownBy(() -> configuration.setSpoolSync("sometimes")).hasMessageContaining("fsync or os");
+        }
+
+        @Test
+        void aZeroMaxInstanceSize() {
+            assertThatThrownBy(() -> new DicomProperties(11112, "0.0.0.0", "HUB", null, Path.of("spool"), 16384, Duration.ofSeconds(30),
+                    Duration.ofSeconds(60), 32, Duration.ofSeconds(10), CtRendering.THREE_WINDOW, SpoolSync.OS, DataSize.ofBytes(0)))
+                    .hasMessageContaining("hub.dicom.max-instance-size");
         }
 
         @Test

@@ -57,8 +57,16 @@ public final class HubJvm implements AutoCloseable {
 
     /** Runs the hub's main class on this JVM's class path (target/classes and the dependencies). */
     public static HubJvm fromClasspath(HubTestSettings settings, Map<String, String> overrides) throws Exception {
-        return new HubJvm(List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "org.medgemmahub.HubApplication"), settings, overrides);
+        return fromClasspath(settings, overrides, List.of("-Xmx1g"));
+    }
+
+    /** As {@link #fromClasspath(HubTestSettings, Map)} with other JVM options, e.g. a small {@code -Xmx}. */
+    public static HubJvm fromClasspath(HubTestSettings settings, Map<String, String> overrides, List<String> jvmOptions)
+            throws Exception {
+        List<String> launch = new ArrayList<>(List.of(java()));
+        launch.addAll(jvmOptions);
+        launch.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.medgemmahub.HubApplication"));
+        return new HubJvm(launch, settings, overrides);
     }
 
     public Duration startUp() {

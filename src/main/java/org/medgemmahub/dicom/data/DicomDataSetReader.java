@@ -17,17 +17,43 @@ import java.util.zip.InflaterInputStream;
  */
 public final class DicomDataSetReader {
     private static final long UNDEFINED = 0xFFFFFFFFL;
+    /** Fragments an index holds at most (17 bytes each): far above one fragment per frame of any real object. */
+    private static final int MAX_INDEXED_FRAGMENTS = 1 << 20;
     private static final Set<String> LONG_LENGTH_VRS =
             Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
 
     private final DicomInput input;
     private final boolean stopBeforePixelData;
     private final ReadLimits limits;
+    /** Set when the top-level Pixel Data is to be indexed (skipped, its place recorded) rather than read. */
+    private final boolean indexPixelData;
+    private PixelDataLocation pixelData;
 
     private DicomDataSetReader(DicomInput input, boolean stopBeforePixelData, ReadLimits limits) {
+        this(input, stopBeforePixelData, limits, false);
+    }
+
+    private DicomDataSetReader(DicomInput input, boolean stopBeforePixelData, ReadLimits limits, boolean indexPixelData) {
         this.input = input;
         this.stopBeforePixelData = stopBeforePixelData;
         this.limits = limits;
+        this.indexPixelData = indexPixelData;
+    }
+
+    /** A data set read with its top-level Pixel Data skipped; {@code pixelData} says where it is (null: none). */
+    record Indexed(DicomAttributes attributes, PixelDataLocation pixelData) {
+    }
+
+    /**
+     * Reads the whole data set except the bytes of the top-level Pixel Data, which are skipped (a seek on a file) and
+     * recorded as a {@link PixelDataLocation}: every other element is parsed, and a Pixel Data element or fragment
+     * that runs past the end of the data is a truncation error, so memory stays bounded by the header's size.
+     */
+    static Indexed readIndexed(DicomInput input, TransferSyntax syntax, ReadLimits limits) throws IOException {
+        DicomAttributes attributes = new DicomAttributes();
+        DicomDataSetReader reader = new DicomDataSetReader(input, false, limits, true);
+        reader.readItems(attributes, new Encoding(syntax.explicitVr(), syntax.bigEndian()), -1, true, 0);
+        return new Indexed(attributes, reader.pixelData);
     }
 
     /** Reads a data set up to the end of {@code in}, with the default limits. */
@@ -124,7 +150,9 @@ public final class DicomDataSetReader {
             vr = ImplicitVrDictionary.vrOf(tag);
             length = input.readUInt32(false, "the length of " + Tag.toString(tag));
         }
-        if (tag == Tag.PIXEL_DATA && length == UNDEFINED) {
+        if (indexPixelData && tag == Tag.PIXEL_DATA && depth == 0) {
+            pixelData = length == UNDEFINED ? indexFragments(vr, encoding) : indexValue(vr, length, encoding);
+        } else if (tag == Tag.PIXEL_DATA && length == UNDEFINED) {
             target.put(DicomElement.ofEncapsulated(tag, vr, readFragments(encoding)));
         } else if ("SQ".equals(vr) || length == UNDEFINED) {
             // An explicit "UN" of undefined length holds Implicit VR Little Endian items (PS3.5 6.2.2)
@@ -187,6 +215,39 @@ public final class DicomDataSetReader {
             else fragments.add(value);
         }
         return new EncapsulatedPixelData(offsetTable == null ? new byte[0] : offsetTable, fragments);
+    }
+
+    private PixelDataLocation indexValue(String vr, long length, Encoding encoding) throws IOException {
+        long offset = input.position();
+        input.skip(length, "Pixel Data (7FE0,0010)");
+        return PixelDataLocation.nativeValue(vr, encoding.bigEndian(), offset, length);
+    }
+
+    private PixelDataLocation indexFragments(String vr, Encoding encoding) throws IOException {
+        byte[] offsetTable = null;
+        PixelDataLocation.FragmentList fragments = new PixelDataLocation.FragmentList();
+        while (true) {
+            long start = input.position();
+            int tag = input.readTag(encoding.bigEndian(), "a Pixel Data fragment");
+            long length = input.readUInt32(encoding.bigEndian(), "a Pixel Data fragment length");
+            if (tag == Tag.SEQUENCE_DELIMITATION_ITEM) break;
+            if (tag != Tag.ITEM || length == UNDEFINED) {
+                throw new DicomParseException("broken encapsulated Pixel Data at offset " + start + ": found "
+                        + Tag.toString(tag) + " where a fragment item was expected");
+            }
+            if (offsetTable == null) {
+                offsetTable = input.readValue(length, Tag.PIXEL_DATA);
+                continue;
+            }
+            if (fragments.size() >= MAX_INDEXED_FRAGMENTS) {
+                throw new DicomParseException("encapsulated Pixel Data has more than " + MAX_INDEXED_FRAGMENTS + " fragments");
+            }
+            long offset = input.position();
+            byte[] opening = input.readValue(Math.min(2, length), Tag.PIXEL_DATA);
+            input.skip(length - opening.length, "a Pixel Data fragment");
+            fragments.add(offset, length, opening.length == 2 && FrameFragments.startsFrame(opening[0], opening[1]));
+        }
+        return PixelDataLocation.encapsulated(vr, offsetTable == null ? new byte[0] : offsetTable, fragments);
     }
 
     private static void swapWords(byte[] value) {

@@ -101,6 +101,20 @@ final class DicomInput {
         return out.toByteArray();
     }
 
+    /** Skips {@code length} bytes of {@code what} without reading them into memory (a seek on a file). */
+    void skip(long length, String what) throws IOException {
+        long start = position;
+        try {
+            in.skipNBytes(length);
+        } catch (EOFException e) {
+            throw new DicomParseException("truncated: " + what + " at offset " + start + " declares " + length
+                    + " bytes but the data ends before", e);
+        } catch (ZipException e) {
+            throw new DicomParseException("corrupt deflated data set near offset " + position + ": " + e.getMessage(), e);
+        }
+        position += length;
+    }
+
     private byte[] readFully(int length, String what) throws IOException {
         long start = position;
         byte[] bytes = read(length);

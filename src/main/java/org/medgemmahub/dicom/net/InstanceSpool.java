@@ -8,9 +8,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -21,11 +21,22 @@ import java.util.stream.Stream;
  * The on-disk spool of received instances. Layout under the root:
  * <pre>
  * tmp/&lt;random&gt;.part                               being received; removed on failure and at start-up
- * incoming/&lt;calling AE&gt;/&lt;SOP Instance UID&gt;.dcm      the Part 10 file, fsynced, moved into place atomically
- * incoming/&lt;calling AE&gt;/&lt;SOP Instance UID&gt;.pending  written with it; removed once the instance is handed off
+ * incoming/&lt;calling AE&gt;/&lt;SOP Instance UID&gt;.pending  created just before the file is moved into place
+ * incoming/&lt;calling AE&gt;/&lt;SOP Instance UID&gt;.dcm      the Part 10 file, moved into place atomically
  * </pre>
- * An instance with a {@code .pending} marker was stored but not (known to be) handed off: {@link #pending()} lists
- * them for recovery after a restart. The calling AE directory name keeps letters, digits, '-', '_' and '.'.
+ * The contract with the SCP's answer and with recovery:
+ * <ul>
+ * <li>An instance is answered success only once its {@code .dcm} and {@code .pending} entries exist, synced to disk
+ * as {@link SpoolSync} says (in {@code fsync} mode: the file's data, then one directory sync for both entries).</li>
+ * <li>The {@code .pending} marker stays until the instance is durably handed off (queued): whoever queues it calls
+ * {@link #handedOff(Path)}. A refused instance loses both entries ({@link #discard}).</li>
+ * <li>At start-up every {@code .dcm} with a marker is handed off again ({@link #pending()}); the SOP Instance UID as
+ * the queue's duplicate id makes a second hand-off of the same instance a no-op, so each instance is queued once.
+ * A marker without its file (a stop between the two) is dropped: that instance was never answered.</li>
+ * </ul>
+ * The marker holds the instance's ids as properties but is never synced on its own: when its content did not reach
+ * the disk, recovery takes the ids from the file's meta information. The calling AE directory name keeps letters,
+ * digits, '-', '_' and '.'.
  */
 public final class InstanceSpool {
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
@@ -33,10 +44,21 @@ public final class InstanceSpool {
 
     private final Path tmp;
     private final Path incoming;
+    private final SpoolSync sync;
+    private final long maxInstanceSize;
 
+    /** A spool that forces each instance to disk and takes instances of any size. */
     public InstanceSpool(Path root) {
+        this(root, SpoolSync.FSYNC, Long.MAX_VALUE);
+    }
+
+    /** @param maxInstanceSize bytes a data set may have; a larger one is refused while it arrives */
+    public InstanceSpool(Path root, SpoolSync sync, long maxInstanceSize) {
+        if (maxInstanceSize <= 0) throw new IllegalArgumentException("max instance size must be positive: " + maxInstanceSize);
         this.tmp = root.resolve("tmp");
         this.incoming = root.resolve("incoming");
+        this.sync = sync;
+        this.maxInstanceSize = maxInstanceSize;
         try {
             Files.createDirectories(tmp);
             Files.createDirectories(incoming);
@@ -64,13 +86,18 @@ public final class InstanceSpool {
         }
         Path part = tmp.resolve(UUID.randomUUID() + ".part");
         Path target = incoming.resolve(directoryName(announced.callingAeTitle())).resolve(announced.sopInstanceUid() + ".dcm");
-        return new SpoolWriter(this, part, target, announced);
+        return new SpoolWriter(this, part, target, announced, maxInstanceSize);
     }
 
-    /** Called by {@link SpoolWriter#commit()}: records the instance as stored but not yet handed off. */
-    void markPending(ReceivedInstance instance) throws IOException {
-        Path marker = pendingMarker(instance.file());
-        Path part = tmp.resolve(UUID.randomUUID() + PENDING);
+    SpoolSync sync() {
+        return sync;
+    }
+
+    /**
+     * Called by {@link SpoolWriter#commit()} before the file is moved into place: records the instance as stored but
+     * not yet handed off. Not synced here: the commit syncs the directory once for the file and its marker.
+     */
+    void markPending(ReceivedInstance instance, Path file) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("sopClassUid", instance.sopClassUid());
         properties.setProperty("sopInstanceUid", instance.sopInstanceUid());
@@ -78,17 +105,28 @@ public final class InstanceSpool {
         properties.setProperty("callingAeTitle", instance.callingAeTitle());
         properties.setProperty("calledAeTitle", instance.calledAeTitle());
         properties.setProperty("remoteAddress", instance.remoteAddress());
-        try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+        try (Writer writer = Files.newBufferedWriter(pendingMarker(file), StandardCharsets.UTF_8)) {
             properties.store(writer, null);
         }
-        forceFile(part);
-        Files.move(part, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory(marker.getParent());
     }
 
     /** The instance is handed off (queued): it is no longer recovered at start-up. The file stays for later stages. */
     public void handedOff(ReceivedInstance instance) throws IOException {
-        Files.deleteIfExists(pendingMarker(instance.file()));
+        handedOff(instance.file());
+    }
+
+    /** As {@link #handedOff(ReceivedInstance)}, by the spool file's path (what a route knows). */
+    public static void handedOff(Path spoolFile) throws IOException {
+        Files.deleteIfExists(pendingMarker(spoolFile));
+    }
+
+    /**
+     * Forces a spooled file and its directory entries to disk: in {@code os} mode, done after the answer and before
+     * the instance is queued, so the queue never names a file that a power cut could take back.
+     */
+    public static void forceToDisk(Path spoolFile) throws IOException {
+        forceFile(spoolFile);
+        forceDirectory(spoolFile.getParent());
     }
 
     /** The instance was refused: file and marker are removed; the SCU still owns it. */
@@ -107,21 +145,35 @@ public final class InstanceSpool {
                     Files.deleteIfExists(marker);
                     continue;
                 }
-                Properties properties = new Properties();
-                try (Reader reader = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
-                    properties.load(reader);
-                }
-                found.add(new ReceivedInstance(properties.getProperty("sopClassUid"), properties.getProperty("sopInstanceUid"),
-                        properties.getProperty("transferSyntaxUid"), properties.getProperty("callingAeTitle"),
-                        properties.getProperty("calledAeTitle"), properties.getProperty("remoteAddress"), file));
+                found.add(recovered(marker, file));
             }
         }
         return found;
     }
 
+    /** The instance a marker names; from the file's meta information when the marker's content was lost. */
+    private static ReceivedInstance recovered(Path marker, Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            properties.clear();
+        }
+        String[] ids = {properties.getProperty("sopClassUid"), properties.getProperty("sopInstanceUid"),
+                properties.getProperty("transferSyntaxUid"), properties.getProperty("callingAeTitle")};
+        if (Arrays.stream(ids).allMatch(id -> id != null && !id.isBlank())) {
+            return new ReceivedInstance(ids[0], ids[1], ids[2], ids[3], properties.getProperty("calledAeTitle", ""),
+                    properties.getProperty("remoteAddress", ""), file);
+        }
+        Part10Input meta = Part10Input.read(file);
+        return new ReceivedInstance(meta.sopClassUid(), meta.sopInstanceUid(), meta.transferSyntaxUid(),
+                file.getParent().getFileName().toString(), "", "", file);
+    }
+
+    /** The file's data and the metadata needed to read it (its size) on disk: fdatasync. */
     static void forceFile(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
+            channel.force(false);
         }
     }
 

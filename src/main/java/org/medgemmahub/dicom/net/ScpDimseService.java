@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The DIMSE side of one SCP association: assembles command fragments, answers C-ECHO, streams a C-STORE data set
- * straight into the spool and answers it once the {@link StorageHandler} has decided, and refuses other operations.
+ * straight into the spool (each PDV written as it arrives; past the spool's size limit the rest is drained and the
+ * instance answered 0xA700) and answers it once the {@link StorageHandler} has decided, and refuses other operations.
  * A PDV out of order (data without a command, a command in the middle of a data set, an unaccepted context) is a
  * protocol error: the association is aborted.
  */
@@ -136,10 +137,17 @@ final class ScpDimseService implements AutoCloseable {
             refusal = status;
         }
 
+        /** Appends to the spool file; after a refusal the rest of the data set is only drained (read and dropped). */
         void write(byte[] fragment) {
             if (writer == null) return;
             try {
                 writer.write(fragment);
+            } catch (InstanceTooLargeException e) {
+                log.warn("{} (SOP instance {} from {}); the rest is drained, then answered 0xA700", e.getMessage(),
+                        command.string(CommandSet.AFFECTED_SOP_INSTANCE_UID).orElse(""), association.callingAeTitle());
+                writer.abandon();
+                writer = null;
+                refuse(Status.OUT_OF_RESOURCES);
             } catch (IOException e) {
                 log.error("DICOM-SPOOL: cannot write SOP instance {}: {}", command.string(CommandSet.AFFECTED_SOP_INSTANCE_UID).orElse(""), e.toString());
                 writer.abandon();
@@ -171,11 +179,11 @@ final class ScpDimseService implements AutoCloseable {
                 log.error("DICOM-HANDOFF: SOP instance {} not handed off: {}", stored.sopInstanceUid(), e.toString());
                 status = Status.OUT_OF_RESOURCES;
             }
+            if (Status.stored(status)) return status; // stays pending until whoever queues it calls handedOff
             try {
-                if (Status.stored(status)) spool.handedOff(stored);
-                else spool.discard(stored);
+                spool.discard(stored);
             } catch (IOException e) {
-                log.warn("DICOM-SPOOL: cannot update spool entry of SOP instance {}: {}", stored.sopInstanceUid(), e.toString());
+                log.warn("DICOM-SPOOL: cannot remove refused SOP instance {}: {}", stored.sopInstanceUid(), e.toString());
             }
             return status;
         }

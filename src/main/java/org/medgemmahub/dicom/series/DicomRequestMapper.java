@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.medgemmahub.dicom.DicomProperties;
 import org.medgemmahub.dicom.data.DicomFile;
+import org.medgemmahub.dicom.data.IndexedDicomFile;
 import org.medgemmahub.dicom.image.DicomImageRenderer;
 import org.medgemmahub.dicom.image.DicomRenderException;
+import org.medgemmahub.dicom.image.IndexedFrames;
 import org.medgemmahub.dicom.image.RenderOptions;
 import org.medgemmahub.pipeline.CodedConcept;
 import org.medgemmahub.pipeline.InferenceRequest;
@@ -43,8 +45,9 @@ public class DicomRequestMapper {
         List<SeriesInstance> series = SeriesMembers.read(seriesJson);
         RepresentativeImage.Choice choice = RepresentativeImage.choose(series);
         SeriesInstance chosen = choice.instance();
-        DicomFile file = DicomFile.read(Path.of(chosen.spoolFile()));
-        byte[] jpeg = renderer.renderJpeg(file, RenderOptions.of(properties.ctRendering()).withFrame(choice.frame()));
+        // only the chosen frame is read from the spool file: memory stays bounded by one frame for any object size
+        DicomFile frame = IndexedFrames.frame(IndexedDicomFile.read(Path.of(chosen.spoolFile())), choice.frame());
+        byte[] jpeg = renderer.renderJpeg(frame, RenderOptions.of(properties.ctRendering()).withFrame(0));
         Map<String, String> trace = new LinkedHashMap<>();
         trace.put("seriesInstanceUid", chosen.seriesInstanceUid());
         trace.put("sopInstanceUid", chosen.sopInstanceUid());

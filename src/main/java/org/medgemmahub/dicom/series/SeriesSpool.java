@@ -3,17 +3,38 @@ package org.medgemmahub.dicom.series;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.medgemmahub.dicom.DicomProperties;
+import org.medgemmahub.dicom.net.InstanceSpool;
+import org.medgemmahub.dicom.net.SpoolSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Frees the spool once a series' request is durably queued: the request carries the rendered image, so the
- * instances are no longer needed to process, redeliver or replay it.
+ * The spool as the DICOM routes see it: an instance answered success is forced to disk (in {@code os} spool-sync
+ * mode, where the answer did not wait for it) and released from recovery once it is queued; a series' instances are
+ * freed once its request is durably queued: the request carries the rendered image, so the instances are no longer
+ * needed to process, redeliver or replay it.
  */
 @Component("seriesSpool")
 public class SeriesSpool {
     private static final Logger log = LoggerFactory.getLogger(SeriesSpool.class);
+
+    private final boolean forceBeforeQueueing;
+
+    public SeriesSpool(DicomProperties properties) {
+        this.forceBeforeQueueing = properties.spoolSync() == SpoolSync.OS;
+    }
+
+    /** Before the instance is queued: in {@code os} mode its file and directory entries are synced now. */
+    public void makeDurable(String spoolFile) throws IOException {
+        if (forceBeforeQueueing) InstanceSpool.forceToDisk(Path.of(spoolFile));
+    }
+
+    /** After the instance is queued: it is no longer handed off again at start-up. */
+    public void handedOff(String spoolFile) throws IOException {
+        InstanceSpool.handedOff(Path.of(spoolFile));
+    }
 
     /** @param seriesJson the collected {@link SeriesInstance}s (JSON array) */
     public void release(String seriesJson) {

@@ -68,6 +68,63 @@ class InstanceSpoolTest {
     }
 
     @Test
+    void keepsAnInstanceWrittenOnlyToThePageCachePendingLikeASyncedOne() throws Exception {
+        InstanceSpool spool = new InstanceSpool(root, SpoolSync.OS, Long.MAX_VALUE);
+        ReceivedInstance stored;
+        try (SpoolWriter writer = spool.begin(announced("1.2.3.10", "CT01"))) {
+            writer.write(new byte[] {1, 2});
+            stored = writer.commit();
+        }
+
+        assertThat(new InstanceSpool(root).pending()).containsExactly(stored);
+        InstanceSpool.forceToDisk(stored.file());
+        InstanceSpool.handedOff(stored.file());
+        assertThat(spool.pending()).isEmpty();
+    }
+
+    @Test
+    void recoversAPendingInstanceFromItsFileWhenTheMarkersContentWasLost() throws Exception {
+        InstanceSpool spool = new InstanceSpool(root, SpoolSync.OS, Long.MAX_VALUE);
+        ReceivedInstance stored;
+        try (SpoolWriter writer = spool.begin(announced("1.2.3.11", "CT01"))) {
+            stored = writer.commit();
+        }
+        Files.write(root.resolve("incoming/CT01/1.2.3.11.pending"), new byte[0]);
+
+        assertThat(spool.pending()).singleElement().satisfies(recovered -> {
+            assertThat(recovered.sopInstanceUid()).isEqualTo("1.2.3.11");
+            assertThat(recovered.sopClassUid()).isEqualTo(SC);
+            assertThat(recovered.transferSyntaxUid()).isEqualTo(ELE);
+            assertThat(recovered.callingAeTitle()).isEqualTo("CT01");
+            assertThat(recovered.file()).isEqualTo(stored.file());
+        });
+    }
+
+    @Test
+    void dropsAMarkerWhoseFileNeverArrived() throws Exception {
+        InstanceSpool spool = new InstanceSpool(root);
+        Files.createDirectories(root.resolve("incoming/CT01"));
+        Files.write(root.resolve("incoming/CT01/1.2.3.12.pending"), new byte[0]);
+
+        assertThat(spool.pending()).isEmpty();
+        assertThat(root.resolve("incoming/CT01/1.2.3.12.pending")).doesNotExist();
+    }
+
+    @Test
+    void refusesADataSetGrowingPastTheSizeLimitAndLeavesNoFile() throws Exception {
+        InstanceSpool spool = new InstanceSpool(root, SpoolSync.FSYNC, 4);
+        try (SpoolWriter writer = spool.begin(announced("1.2.3.13", "CT01"))) {
+            writer.write(new byte[] {1, 2, 3, 4});
+            assertThatThrownBy(() -> writer.write(new byte[] {5})).isInstanceOf(InstanceTooLargeException.class)
+                    .hasMessageStartingWith("DICOM-TOO-LARGE");
+        }
+
+        try (var left = Files.walk(root)) {
+            assertThat(left.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
     void clearsPartialFilesLeftByACrash() throws Exception {
         InstanceSpool spool = new InstanceSpool(root);
         Files.write(root.resolve("tmp/crashed.part"), new byte[] {1});

@@ -47,7 +47,8 @@ class StorageScpTest {
             assertThat(stored.callingAeTitle()).isEqualTo("MODALITY1");
             assertThat(stored.file()).isEqualTo(spoolDir.resolve("incoming/MODALITY1/1.2.826.0.1.3680043.2.1.1.dcm"));
             assertThat(TestScp.dataSetOf(stored.file())).isEqualTo(TestScp.dataSetOf(file));
-            assertThat(scp.spool.pending()).isEmpty();
+            // answered, still pending until whoever queues it releases it
+            assertThat(scp.spool.pending()).containsExactly(stored);
         }
     }
 
@@ -62,6 +63,25 @@ class StorageScpTest {
             assertThat(client.store(input)).isEqualTo(0xA700);
             assertThat(scp.received.get(0).file()).doesNotExist();
             assertThat(scp.spool.pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void drainsAnInstanceLargerThanTheLimitAnswersOutOfResourcesKeepsNothingAndStoresTheNextOne() throws Exception {
+        Part10Input large = Part10Input.read(TestScp.part10File(files, "1.2.3.4.6", 200_000));
+        Part10Input small = Part10Input.read(TestScp.part10File(files, "1.2.3.4.7", 50_000));
+
+        try (TestScp scp = new TestScp(spoolDir, TestScp.settings(16384, Duration.ofSeconds(10), 16, Set.of()), 100_000);
+             DicomClient client = scp.client("MODALITY1", ProposedContexts.forFiles(List.of(large, small)))) {
+            assertThat(client.store(large)).isEqualTo(Status.OUT_OF_RESOURCES);
+            assertThat(client.store(small)).isEqualTo(Status.SUCCESS);
+            client.release();
+
+            assertThat(scp.received).extracting(ReceivedInstance::sopInstanceUid).containsExactly("1.2.3.4.7");
+            try (var left = Files.walk(spoolDir)) {
+                assertThat(left.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("1.2.3.4.7.dcm", "1.2.3.4.7.pending");
+            }
         }
     }
 

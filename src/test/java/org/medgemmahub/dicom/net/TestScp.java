@@ -23,7 +23,11 @@ final class TestScp implements AutoCloseable {
     volatile int answer = Status.SUCCESS;
 
     TestScp(Path spoolDir, ScpSettings settings) throws IOException {
-        spool = new InstanceSpool(spoolDir);
+        this(spoolDir, settings, Long.MAX_VALUE);
+    }
+
+    TestScp(Path spoolDir, ScpSettings settings, long maxInstanceSize) throws IOException {
+        spool = new InstanceSpool(spoolDir, SpoolSync.FSYNC, maxInstanceSize);
         scp = new StorageScp(settings, spool, instance -> {
             received.add(instance);
             return answer;
