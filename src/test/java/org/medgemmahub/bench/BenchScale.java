@@ -2,7 +2,7 @@ package org.medgemmahub.bench;
 
 /** How long each scenario runs: the full table, or the quick form CI runs. */
 enum BenchScale {
-    QUICK(1, 400, 200, 100, 4000),
+    QUICK(1, 2000, 200, 400, 4000),
     FULL(3, 3000, 2000, 1000, 10000);
 
     private final int runs;
