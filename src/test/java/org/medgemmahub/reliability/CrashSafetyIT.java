@@ -9,14 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.support.FhirTestClient;
 import org.medgemmahub.support.HubJvm;
@@ -41,6 +39,7 @@ class CrashSafetyIT {
     private static final int KILL_POINTS = Integer.getInteger("crash.kill-points", 2);
     private static final long SEED = Long.getLong("crash.seed", 20261203L);
     private static final int SENDERS = 4;
+    private static final Duration SETTLE = Duration.ofMinutes(5);
     /** Series are grouped after this quiet time (10 s by default): short, so series complete within the test. */
     private static final Map<String, String> HUB = Map.of("hub.dicom.series-quiet-period", "2s");
 
@@ -80,11 +79,11 @@ class CrashSafetyIT {
                 int instancesResent = pacs.resendUnacknowledged();
 
                 CrashFigures.Row hl7 = CrashFigures.row("HL7", MESSAGES, acknowledgedBeforeKill, resent,
-                        awaitObservations(burst, m -> fhir.observationsFor(CrashMessages.PATIENT_SYSTEM, m.mrn()).size()));
+                        ObservationCounts.await(burst, m -> fhir.observationsFor(CrashMessages.PATIENT_SYSTEM, m.mrn()).size(), SETTLE));
                 CrashFigures.Row fhirRow = CrashFigures.row("FHIR", FHIR_REPORTS, FHIR_REPORTS - reportsResent, reportsResent,
-                        awaitObservations(reports, r -> fhir.observationsFor(CrashReports.PATIENT_SYSTEM, r.mrn()).size()));
+                        ObservationCounts.await(reports, r -> fhir.observationsFor(CrashReports.PATIENT_SYSTEM, r.mrn()).size(), SETTLE));
                 CrashFigures.Row dicom = CrashFigures.row("DICOM", CrashSeries.instanceCount(series), instancesBeforeKill,
-                        instancesResent, awaitObservations(series, s -> fhir.observationsWithRequestId(s.requestId()).size()));
+                        instancesResent, ObservationCounts.await(series, s -> fhir.observationsWithRequestId(s.requestId()).size(), SETTLE));
                 long seriesStarted = series.stream().filter(s -> pacs.acknowledgedIn(s) > 0).count();
                 figures.record(round, "seed " + SEED + ", SIGKILL after " + killAfter + " AAs", hl7);
                 figures.record(round, "", fhirRow);
@@ -143,21 +142,6 @@ class CrashSafetyIT {
             }
         }
         return resent;
-    }
-
-    /** Waits until each of {@code things} has at least one Observation, then returns the count of each. */
-    private static <T> List<Integer> awaitObservations(List<T> things, ToIntFunction<T> observations) {
-        Map<Integer, Integer> counts = new ConcurrentHashMap<>();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
-            for (int i = 0; i < things.size(); i++) {
-                if (counts.getOrDefault(i, 0) > 0) continue;
-                counts.put(i, observations.applyAsInt(things.get(i)));
-            }
-            return counts.size() == things.size() && counts.values().stream().allMatch(n -> n > 0);
-        });
-        List<Integer> settled = new ArrayList<>();
-        for (T thing : things) settled.add(observations.applyAsInt(thing));
-        return settled;
     }
 
     private static int count(AtomicIntegerArray flags) {
