@@ -72,16 +72,24 @@ class ModelOutageIT {
             Duration recovery = elapsed(back);
             await().atMost(Duration.ofSeconds(30)).until(() -> metrics.sum("hub_queue_depth", Map.of("queue", REQUESTS)) == 0);
             double deadLetters = metrics.sum("hub_queue_depth", Map.of("queue", REQUESTS + ".dlq"));
+            String scrape = metrics.text();
+            double failedCalls = HubMetricsScrape.sum(scrape, "hub_model_latency_seconds_count", Map.of("outcome", "unavailable"));
+            double answeredCalls = HubMetricsScrape.sum(scrape, "hub_model_latency_seconds_count", Map.of("outcome", "success"));
+            double acknowledged = HubMetricsScrape.sum(scrape, "hub_channel_acknowledged_total", Map.of("channel", "hl7"));
 
             System.out.printf("outage model: unreachable then cold for %d s in all; %d HL7 results acknowledged during it; "
                             + "hub_queue_depth{requests} %.0f, hub_model_retries_total %.0f, simulator 503s %d; threads held in "
                             + "a model call while waiting: 0; Observations %d of %d within %d s of the model's return, lost %d, "
-                            + "duplicated %d, dead letters %.0f%n", outage.toSeconds(), all.size(), depthDuringOutage, retries,
-                    simulator.failures(503), counts.stream().mapToInt(Integer::intValue).sum(), all.size(),
-                    recovery.toSeconds(), ObservationCounts.lost(counts), ObservationCounts.duplicated(counts), deadLetters);
+                            + "duplicated %d, dead letters %.0f; hub_model_latency_seconds_count unavailable %.0f, success %.0f%n",
+                    outage.toSeconds(), all.size(), depthDuringOutage, retries, simulator.failures(503),
+                    counts.stream().mapToInt(Integer::intValue).sum(), all.size(), recovery.toSeconds(),
+                    ObservationCounts.lost(counts), ObservationCounts.duplicated(counts), deadLetters, failedCalls, answeredCalls);
             assertThat(ObservationCounts.lost(counts)).as("messages without an Observation").isZero();
             assertThat(ObservationCounts.duplicated(counts)).as("messages with more than one Observation").isZero();
             assertThat(deadLetters).as("requests dead-lettered").isZero();
+            assertThat(failedCalls).as("model calls timed as unavailable").isPositive();
+            assertThat(answeredCalls).as("model calls timed as answered").isGreaterThanOrEqualTo(all.size());
+            assertThat(acknowledged).as("HL7 messages counted as acknowledged").isEqualTo(all.size());
         }
     }
 

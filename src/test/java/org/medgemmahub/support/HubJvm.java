@@ -94,7 +94,9 @@ public final class HubJvm implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // -Dhub.jvm.start-timeout-seconds: more than the default for long runs on a busy machine
+        long limit = Long.getLong("hub.jvm.start-timeout-seconds", 120);
+        long deadline = System.nanoTime() + Duration.ofSeconds(limit).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("hub exited during start-up; see " + log);
             try {
@@ -105,7 +107,7 @@ public final class HubJvm implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(50); // polling another process's start-up
         }
-        throw new IllegalStateException("hub not ready within 120 s; see " + log);
+        throw new IllegalStateException("hub not ready within " + limit + " s; see " + log);
     }
 
     private static String java() {

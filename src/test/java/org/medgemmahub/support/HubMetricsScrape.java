@@ -30,7 +30,8 @@ public final class HubMetricsScrape {
         return sum(text(), metric, labels);
     }
 
-    static double sum(String scrape, String metric, Map<String, String> labels) {
+    /** The same, over a scrape already read. */
+    public static double sum(String scrape, String metric, Map<String, String> labels) {
         double total = 0;
         for (String line : scrape.split("\n")) {
             if (line.startsWith("#") || !(line.startsWith(metric + "{") || line.startsWith(metric + " "))) continue;
