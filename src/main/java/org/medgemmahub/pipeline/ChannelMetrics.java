@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.ExchangeHelper;
@@ -39,6 +40,8 @@ class ChannelMetrics extends EventNotifierSupport {
             if (channel != null) count(channel, sent.getExchange());
         } else if (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent) {
             Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+            // a split's parts end too, copies carrying the route id of their parent: only the original answers the sender
+            if (exchange.getProperty(ExchangePropertyKey.CORRELATION_ID) != null) return;
             String channel = exchange.getFromRouteId() == null ? null : INBOUND_ROUTES.get(exchange.getFromRouteId());
             if (channel != null) count(channel, exchange);
         }

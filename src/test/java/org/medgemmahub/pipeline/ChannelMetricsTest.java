@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.event.ExchangeCompletedEvent;
 import org.apache.camel.impl.event.ExchangeFailedEvent;
@@ -28,6 +29,18 @@ class ChannelMetricsTest {
         assertThat(count("received", "hl7")).isEqualTo(2);
         assertThat(count("acknowledged", "hl7")).isEqualTo(1);
         assertThat(count("rejected", "hl7")).isEqualTo(1);
+    }
+
+    @Test
+    void countsAMessageOnceWhenItsRouteSplitItIntoSeveralRequests() {
+        Exchange message = fromRoute("hl7-inbound");
+        Exchange part = fromRoute("hl7-inbound");
+        part.setProperty(ExchangePropertyKey.CORRELATION_ID, message.getExchangeId());
+        metrics.notify(new ExchangeCompletedEvent(part));
+        metrics.notify(new ExchangeCompletedEvent(message));
+
+        assertThat(count("received", "hl7")).isEqualTo(1);
+        assertThat(count("acknowledged", "hl7")).isEqualTo(1);
     }
 
     @Test

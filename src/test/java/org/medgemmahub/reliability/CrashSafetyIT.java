@@ -39,7 +39,8 @@ class CrashSafetyIT {
     private static final int KILL_POINTS = Integer.getInteger("crash.kill-points", 2);
     private static final long SEED = Long.getLong("crash.seed", 20261203L);
     private static final int SENDERS = 4;
-    private static final Duration SETTLE = Duration.ofMinutes(5);
+    /** How long the Observations may stop coming before the ones still missing count as lost. */
+    private static final Duration SETTLE = Duration.ofMinutes(3);
     /** Series are grouped after this quiet time (10 s by default): short, so series complete within the test. */
     private static final Map<String, String> HUB = Map.of("hub.dicom.series-quiet-period", "2s");
 

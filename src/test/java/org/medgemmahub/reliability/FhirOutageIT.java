@@ -57,7 +57,7 @@ class FhirOutageIT {
             long back = System.nanoTime();
             Duration down = Duration.ofNanos(back - outageStarted);
             List<Integer> counts = ObservationCounts.await(messages,
-                    m -> embedded.observationsFor(CrashMessages.PATIENT_SYSTEM, m.mrn()).size(), Duration.ofMinutes(3));
+                    m -> embedded.observationsFor(CrashMessages.PATIENT_SYSTEM, m.mrn()).size(), Duration.ofMinutes(2));
             Duration recovery = Duration.ofNanos(System.nanoTime() - back);
             await().atMost(Duration.ofSeconds(30)).until(() -> metrics.sum("hub_queue_depth", Map.of("queue", RESULTS)) == 0);
             double deadLetters = metrics.sum("hub_queue_depth", Map.of("queue", RESULTS + ".dlq"));

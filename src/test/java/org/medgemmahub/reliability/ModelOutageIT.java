@@ -68,7 +68,7 @@ class ModelOutageIT {
             List<CrashMessages.Message> all = new ArrayList<>(queued);
             all.addAll(late);
             List<Integer> counts = ObservationCounts.await(all,
-                    m -> fhir.observationsFor(CrashMessages.PATIENT_SYSTEM, m.mrn()).size(), Duration.ofMinutes(3));
+                    m -> fhir.observationsFor(CrashMessages.PATIENT_SYSTEM, m.mrn()).size(), Duration.ofMinutes(2));
             Duration recovery = elapsed(back);
             await().atMost(Duration.ofSeconds(30)).until(() -> metrics.sum("hub_queue_depth", Map.of("queue", REQUESTS)) == 0);
             double deadLetters = metrics.sum("hub_queue_depth", Map.of("queue", REQUESTS + ".dlq"));
