@@ -24,7 +24,7 @@ import org.medgemmahub.support.MllpConnection;
 
 /**
  * The hub in its own JVM gets a burst of HL7 results from several senders, FHIR DiagnosticReports from another and
- * DICOM CT series over its DICOM port from a PACS, and is killed with SIGKILL at a seeded random moment; after a
+ * DICOM CT series over its DICOM port from a PACS (both paced by the HL7 progress, so all three are cut), and is killed with SIGKILL at a seeded random moment; after a
  * restart the senders resend what was not acknowledged (no AA, no 202, no C-STORE status 0x0000), as an EHR
  * interface, a FHIR client and a PACS do. Every message, every report and every series must then have exactly one
  * Observation: none lost, none duplicated. The default is a short run for CI; the long form is
@@ -63,7 +63,7 @@ class CrashSafetyIT {
                 AtomicBoolean killed = new AtomicBoolean();
                 CrashReports.Sender fhirSender = new CrashReports.Sender(settings.fhirBase(), reports);
                 CrashDicomSender pacs = new CrashDicomSender(settings.dicomPort, series);
-                Thread fhirSending = new Thread(fhirSender::sendUntilRefused, "crash-fhir-sender");
+                Thread fhirSending = new Thread(() -> fhirSender.sendPaced(hl7Acks::get, MESSAGES, killed::get), "crash-fhir-sender");
                 Thread dicomSending = new Thread(() -> pacs.sendPaced(hl7Acks::get, MESSAGES, killed::get), "crash-pacs");
                 fhirSending.start();
                 dicomSending.start();

@@ -32,7 +32,12 @@ public final class HubJvm implements AutoCloseable {
         log = settings.dataDir.resolve("hub-" + n + ".log");
         long started = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitReady(settings);
+        try {
+            awaitReady(settings);
+        } catch (Exception | Error e) {
+            kill(); // a hub that did not come up in time must not outlive the test, holding its ports
+            throw e;
+        }
         startUp = Duration.ofNanos(System.nanoTime() - started);
     }
 
