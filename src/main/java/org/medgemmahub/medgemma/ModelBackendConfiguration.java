@@ -1,5 +1,6 @@
 package org.medgemmahub.medgemma;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,7 +44,7 @@ class ModelBackendConfiguration {
     }
 
     @Bean
-    ModelCallGuard modelCallGuard(ModelBackend modelBackend, MedGemmaProperties properties) {
-        return new ModelCallGuard(modelBackend, properties);
+    ModelCallGuard modelCallGuard(ModelBackend modelBackend, MedGemmaProperties properties, MeterRegistry registry) {
+        return new ModelCallGuard(new TimedModelBackend(modelBackend, registry), properties);
     }
 }

@@ -6,10 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import org.awaitility.Awaitility;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -56,11 +60,19 @@ final class CrashReports {
             this.accepted = new AtomicIntegerArray(reports.size());
         }
 
-        void sendUntilRefused() {
+        /**
+         * Posts reports in order until the hub stops answering, remembering which got 202; report {@code i} waits until
+         * {@code progress} has reached {@code i * span / n} (or {@code killed} says the hub is gone), so the reports
+         * spread over the whole burst and a kill lands among them.
+         */
+        void sendPaced(IntSupplier progress, int span, BooleanSupplier killed) {
             for (int i = 0; i < reports.size(); i++) {
+                int due = (int) ((long) i * span / reports.size());
+                Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(2))
+                        .until(() -> progress.getAsInt() >= due || killed.getAsBoolean());
                 try {
                     if (post(reports.get(i)) == 202) accepted.set(i, 1);
-                } catch (IOException killed) {
+                } catch (IOException hubGone) {
                     return;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

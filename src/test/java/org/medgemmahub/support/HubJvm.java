@@ -32,7 +32,12 @@ public final class HubJvm implements AutoCloseable {
         log = settings.dataDir.resolve("hub-" + n + ".log");
         long started = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitReady(settings);
+        try {
+            awaitReady(settings);
+        } catch (Exception | Error e) {
+            kill(); // a hub that did not come up in time must not outlive the test, holding its ports
+            throw e;
+        }
         startUp = Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -102,8 +107,8 @@ public final class HubJvm implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        // -Dhub.start-timeout=N seconds: two hubs starting beside other builds on 2 cores can need more than 2 minutes
-        long timeout = Long.getLong("hub.start-timeout", 240);
+        // -Dhub.jvm.start-timeout-seconds=N: two hubs starting beside other builds on 2 cores can need more than 2 minutes
+        long timeout = Long.getLong("hub.jvm.start-timeout-seconds", 240);
         long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("hub exited during start-up; see " + log);
