@@ -15,7 +15,8 @@ final class HubCommands {
             Map.entry("dicom-send", org.medgemmahub.dicom.DicomSendCommand::new),
             Map.entry("dicom-render", org.medgemmahub.dicom.image.DicomRenderCommand::new),
             Map.entry("simulator", SimulatorCommand::new),
-            Map.entry("validate", org.medgemmahub.fhir.ValidateCommand::new)
+            Map.entry("validate", org.medgemmahub.fhir.ValidateCommand::new),
+            Map.entry("dead-letters", org.medgemmahub.api.DeadLettersCommand::new)
     ));
 
     private HubCommands() {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Message;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.medgemmahub.api.DeadLettersCommand;
 import org.medgemmahub.pipeline.InferenceRequest;
 import org.medgemmahub.pipeline.PipelineJson;
 import org.medgemmahub.support.FhirTestClient;
@@ -189,6 +193,32 @@ class ModelFailureRouteTest {
             return null;
         });
         assertThat(reasons).containsExactly("test order, cancelled by the ward");
+    }
+
+    @Test
+    void listsAndDiscardsDeadLettersFromTheCommandLine() throws Exception {
+        simulator.change("{\"chatRoute404\": true}");
+        Hl7Messages oru = Hl7Messages.uniqueOru();
+        assertThat(HapiHl7Client.ackCode(HL7.send(oru.er7))).isEqualTo("AA");
+        await().atMost(30, SECONDS).pollInterval(200, MILLISECONDS).until(() -> deadLettersFor(oru).size() == 1);
+        String messageId = deadLettersFor(oru).get(0).getJMSMessageID();
+        String url = "http://127.0.0.1:" + HUB.httpPort;
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        ByteArrayOutputStream discarded = new ByteArrayOutputStream();
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+
+        int listExit = new DeadLettersCommand(name -> ADMIN_KEY, new PrintStream(listed, true, StandardCharsets.UTF_8))
+                .run("-url", url, "list", REQUESTS_DLQ);
+        int wrongKeyExit = new DeadLettersCommand(name -> API_KEY, new PrintStream(refused, true, StandardCharsets.UTF_8))
+                .run("-url", url, "list", REQUESTS_DLQ);
+        int discardExit = new DeadLettersCommand(name -> ADMIN_KEY, new PrintStream(discarded, true, StandardCharsets.UTF_8))
+                .run("-url", url, "discard", REQUESTS_DLQ, messageId, "duplicate order");
+
+        assertThat(listExit).isZero();
+        assertThat(listed.toString(StandardCharsets.UTF_8)).contains(messageId).contains("MODEL-404");
+        assertThat(wrongKeyExit).as("the API key is not the admin key").isEqualTo(1);
+        assertThat(discardExit).as(discarded.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(deadLettersFor(oru)).isEmpty();
     }
 
     private HttpResponse<String> admin(String method, String path, String key, String json) throws Exception {
