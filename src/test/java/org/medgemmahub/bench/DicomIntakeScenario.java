@@ -1,6 +1,8 @@
 package org.medgemmahub.bench;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,11 +100,20 @@ final class DicomIntakeScenario {
         return (System.nanoTime() - started) / 1e9;
     }
 
+    /** Markers under incoming/{AE}/, by name only: the hub deletes them meanwhile, so nothing is stat'ed. */
     private static long pendingMarkers(Path incoming) throws Exception {
         if (!Files.exists(incoming)) return 0;
-        try (Stream<Path> files = Files.walk(incoming)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".pending")).count();
+        long pending = 0;
+        try (Stream<Path> callers = Files.list(incoming)) {
+            for (Path caller : callers.toList()) {
+                try (Stream<Path> files = Files.list(caller)) {
+                    pending += files.filter(p -> p.getFileName().toString().endsWith(".pending")).count();
+                } catch (NoSuchFileException | NotDirectoryException e) {
+                    // gone or not a caller's folder: nothing pending there
+                }
+            }
         }
+        return pending;
     }
 
     /** The {@code os} mode is held to the target; {@code fsync} is reported beside it (a sync per instance costs more). */
