@@ -147,6 +147,8 @@ final class LargeObjectScenario {
         if (!Files.exists(incoming)) return false;
         try (Stream<Path> files = Files.walk(incoming)) {
             return files.anyMatch(p -> p.getFileName().toString().equals(LargeMultiFrameFile.SOP_INSTANCE + ".dcm"));
+        } catch (java.io.UncheckedIOException e) {
+            return false; // a marker the hub deleted during the walk: look again at the next poll
         }
     }
 }
