@@ -8,14 +8,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.medgemmahub.dicom.DicomSamples;
+import org.medgemmahub.dicom.PendingInstances;
 import org.medgemmahub.dicom.net.DicomClient;
 import org.medgemmahub.dicom.net.Part10Input;
 import org.medgemmahub.dicom.net.ProposedContexts;
@@ -31,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With the model route off and a queue limit of 3, the hub refuses new input once the queue is full, each protocol in
- * its own temporary-failure way: HL7 AE "resend later", FHIR 503 with Retry-After, DICOM 0xA700. Nothing refused is kept.
+ * its own temporary-failure way: HL7 AE "resend later", FHIR 503 with Retry-After, DICOM 0xA700. Nothing refused is kept,
+ * and nothing accepted before is refused: an instance left pending in the spool is still queued.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -46,6 +50,7 @@ class BackPressureRouteTest {
     }
 
     @Autowired EmbeddedActiveMQ broker;
+    @Autowired CamelContext camel;
 
     @Test
     void refusesHl7FhirAndDicomInputOnceTheQueueIsFullAndKeepsNothingOfIt() throws Exception {
@@ -85,6 +90,12 @@ class BackPressureRouteTest {
         assertThat(status).as("C-STORE-RSP status").isEqualTo(0xA700);
         assertThat(queueDepth("hub.dicom.instances")).isZero();
         assertThat(queueDepth("hub.inference.requests")).isEqualTo(queued);
+
+        // an instance answered success before a stop is the hub's already: the restarted listener queues it anyway
+        Path answeredBeforeStop = PendingInstances.leave(HUB.dataDir, "sc-gray-8bit-no-window.dcm", "BEFORE_STOP");
+        camel.getRouteController().stopRoute("dicom-inbound");
+        camel.getRouteController().startRoute("dicom-inbound");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(answeredBeforeStop).doesNotExist());
     }
 
     private long queueDepth(String queue) {

@@ -9,7 +9,6 @@ import jakarta.jms.TextMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,12 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medgemmahub.dicom.Dcmtk;
 import org.medgemmahub.dicom.DicomHeaders;
 import org.medgemmahub.dicom.DicomSamples;
+import org.medgemmahub.dicom.PendingInstances;
 import org.medgemmahub.dicom.net.DicomClient;
 import org.medgemmahub.dicom.net.ProposedContexts;
 import org.medgemmahub.dicom.net.InstanceSpool;
 import org.medgemmahub.dicom.net.Part10Input;
-import org.medgemmahub.dicom.net.ReceivedInstance;
-import org.medgemmahub.dicom.net.SpoolWriter;
 import org.medgemmahub.support.HubTestSettings;
 import org.medgemmahub.support.Listening;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +51,7 @@ class DicomInboundRouteTest {
     static final String LEFT_PENDING = sopInstanceUidOf("sc-gray-8bit-no-window.dcm");
 
     static {
-        leaveAPendingInstanceInTheSpool();
+        assertThat(PendingInstances.leave(HUB.dataDir, "sc-gray-8bit-no-window.dcm", "BEFORE_STOP")).exists();
     }
 
     @DynamicPropertySource
@@ -178,21 +176,5 @@ class DicomInboundRouteTest {
 
     private static InstanceSpool spool() {
         return new InstanceSpool(HUB.dataDir.resolve("dicom/spool"));
-    }
-
-    /** The secondary capture sample as it would be left: spooled (its data set), marked pending, not queued. */
-    private static void leaveAPendingInstanceInTheSpool() {
-        try {
-            Part10Input sample = Part10Input.read(DicomSamples.named("sc-gray-8bit-no-window.dcm"));
-            ReceivedInstance announced = new ReceivedInstance(sample.sopClassUid(), sample.sopInstanceUid(),
-                    sample.transferSyntaxUid(), "BEFORE_STOP", "MEDGEMMA", "127.0.0.1:4242", null);
-            try (SpoolWriter writer = spool().begin(announced); InputStream dataSet = sample.openDataSet()) {
-                writer.write(dataSet.readAllBytes());
-                writer.commit();
-            }
-            assertThat(Files.exists(HUB.dataDir.resolve("dicom/spool/incoming/BEFORE_STOP/" + LEFT_PENDING + ".pending"))).isTrue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
