@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +74,7 @@ final class LargeObjectScenario {
             long rssAfter = alive ? hub.residentMiB() : -1;
             double peakMiB = peakHeap.get() / (double) (1 << 20);
             String outcome = processed ? "stored+rendered" : stored ? "stored" : !alive ? "hub died" : "refused";
+            if (!processed) keepHubLog(hub.log());
             System.out.printf(Locale.ROOT, "large object %d MB: %s in %.1f s (+%.1f s processing after the quiet period); "
                             + "peak heap %.0f of %.0f MiB; RSS %d -> %d MiB%s%n",
                     megabytes, outcome, seconds, processingSeconds, peakMiB, heapMaxMiB, rssBefore, rssAfter,
@@ -130,6 +132,13 @@ final class LargeObjectScenario {
         Files.readAllLines(hubLog).stream().filter(l -> l.contains("OutOfMemoryError") || l.matches(".*DICOM-[A-Z-]+:.*"))
                 .limit(3).forEach(l -> said.add("hub: " + l.substring(Math.max(0, l.indexOf("DICOM-")))));
         return String.join(" | ", said);
+    }
+
+    /** The data directory goes with the scenario: a hub log worth reading is copied under target/ first. */
+    private static void keepHubLog(Path hubLog) throws IOException {
+        Path kept = Path.of("target", "bench-large-object-hub.log");
+        Files.copy(hubLog, kept, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("large object not processed: the hub's log is kept in " + kept);
     }
 
     /** The series was rendered and its request queued: the spool file is released. */
