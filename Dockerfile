@@ -15,4 +15,6 @@ COPY routes /app/routes
 ENV HUB_DATA_DIR=/data
 VOLUME /data
 EXPOSE 8080 2575 11112
-ENTRYPOINT ["java", "-jar", "/app/medgemma-hub.jar"]
+# A JVM out of heap keeps its listeners but loses threads at random: better to exit and be restarted, which the
+# hub's crash safety makes harmless (README "Operations").
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/medgemma-hub.jar"]

@@ -22,13 +22,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * Seeded HL7 fuzzing over a real MLLP socket: every mutated message gets an acknowledgement (AA for the few that stay
  * valid, AE or AR with ERR otherwise; a frame too short to hold "MSH|" gets its connection closed), the listener keeps
  * serving, and a valid message afterwards still gets AA.
- * 1,000 cases by default; {@code -Dfuzz.hl7.cases=10000} for the long run, {@code -Dfuzz.seed=N} to replay.
+ * 10,000 cases by default (about a minute here); {@code -Dfuzz.hl7.cases=N} for another count, {@code -Dfuzz.seed=N}
+ * to replay.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class Hl7FuzzRouteTest {
     static final HubTestSettings HUB = new HubTestSettings();
-    private static final int CASES = Integer.getInteger("fuzz.hl7.cases", 1000);
+    private static final int CASES = Integer.getInteger("fuzz.hl7.cases", 10_000);
     private static final long SEED = Long.getLong("fuzz.seed", 7_2026L);
 
     @DynamicPropertySource
