@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.medgemmahub.dicom.DataSetBytes;
@@ -60,6 +62,13 @@ final class CrashSeries {
             series.add(new Series(seriesUid, patientId, List.copyOf(slices)));
         }
         return series;
+    }
+
+    /** Series Instance UID to the number of instances in it. */
+    static Map<String, Integer> sizes(List<Series> series) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        series.forEach(one -> sizes.put(one.seriesUid(), one.instances().size()));
+        return sizes;
     }
 
     static int instanceCount(List<Series> series) {
