@@ -11,26 +11,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.medgemmahub.support.FhirTestClient;
 import org.medgemmahub.support.HubMetricsScrape;
 import org.medgemmahub.support.HubTestSettings;
 import org.medgemmahub.support.OutageProxy;
 import org.medgemmahub.support.RunningHub;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The FHIR server the hub writes Observations to (the hub's embedded /fhir, reached as an external server through a
  * TCP proxy the test can cut: FHIR_SERVER_URL) is down for the outage while HL7 results arrive and the model answers.
  * The hub must acknowledge them, hold the results with redelivery visible in /actuator/prometheus and readiness DOWN,
- * and once the server is back write every Observation exactly once, none dead-lettered.
+ * and once the server is back write every Observation exactly once, none dead-lettered; meanwhile each failed write
+ * is one WARN line, not an ERROR with a stack trace.
  * {@code -Doutage.duration=5m} is the long form (bench/reliability-long); the default is short for CI.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FhirOutageIT {
     private static final Duration OUTAGE = OutageSettings.duration();
     private static final int MESSAGES = OutageSettings.messages();
     private static final String RESULTS = "hub.inference.results";
 
     @Test
-    void everyResultHeldWhileTheFhirServerIsDownIsWrittenExactlyOnceWhenItIsBack() throws Exception {
+    void everyResultHeldWhileTheFhirServerIsDownIsWrittenExactlyOnceWhenItIsBack(CapturedOutput log) throws Exception {
         HubTestSettings settings = new HubTestSettings();
         try (OutageProxy fhirServer = new OutageProxy(settings.httpPort);
              RunningHub hub = RunningHub.start(settings, Map.of("hub.fhir.server-url", fhirServer.baseUrl() + "/fhir"))) {
@@ -72,6 +77,10 @@ class FhirOutageIT {
             assertThat(ObservationCounts.lost(counts)).as("messages without an Observation").isZero();
             assertThat(ObservationCounts.duplicated(counts)).as("messages with more than one Observation").isZero();
             assertThat(deadLetters).as("results dead-lettered").isZero();
+            // the outage is logged as one WARN line per attempt, not as an ERROR with a stack trace each time
+            assertThat(log.getOut()).contains("FHIR-UNREACHABLE: result ")
+                    .doesNotContain("Caused by: ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException")
+                    .doesNotContainPattern("ERROR .*Failed delivery");
         }
     }
 
