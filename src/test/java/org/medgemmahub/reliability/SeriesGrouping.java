@@ -33,11 +33,11 @@ final class SeriesGrouping {
                 while (m.find()) grouped.merge(m.group(1), Integer.parseInt(m.group(2)), Integer::sum);
             }
         }
-        List<String> short_ = new ArrayList<>();
+        List<String> groupedShort = new ArrayList<>();
         expected.forEach((series, size) -> {
             int members = grouped.getOrDefault(series, 0);
-            if (members < size) short_.add(series + ": " + members + " of " + size + " instances grouped");
+            if (members < size) groupedShort.add(series + ": " + members + " of " + size + " instances grouped");
         });
-        return short_;
+        return groupedShort;
     }
 }
