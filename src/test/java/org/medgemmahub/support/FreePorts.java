@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Free ports on 127.0.0.1 for tests that must name a port before binding it. They come from just below the kernel's
- * ephemeral range: a port from that range (what binding port 0 returns) can be taken meanwhile as the local port of an
- * outgoing connection, and a kept-alive HTTP connection then holds it for minutes (a listener of the full suite once
- * failed to bind so). Each port is handed out once per JVM and checked free when handed out.
+ * Free ports on 127.0.0.1 for tests that must name a port before binding it. Each port is handed out once per JVM:
+ * a port asked of the OS and released can be given out again before its first owner binds it, and in one full run
+ * two test contexts got the same port (the HTTP of one, the MLLP of the other). They come from just below the
+ * kernel's ephemeral range, so an outgoing connection (a kept-alive HTTP client holds its port for minutes) cannot
+ * take one between choice and bind either; each is checked free when handed out.
  */
 public final class FreePorts {
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
@@ -26,13 +27,12 @@ public final class FreePorts {
 
     public static int next() {
         int ephemeralLow = ephemeralLow();
-        if (ephemeralLow <= SPAN + 1024) return ephemeralPort();
-        int low = ephemeralLow - SPAN;
+        boolean belowEphemeral = ephemeralLow > SPAN + 1024;
         for (int attempt = 0; attempt < 1_000; attempt++) {
-            int port = low + ThreadLocalRandom.current().nextInt(SPAN);
-            if (HANDED_OUT.add(port) && free(port)) return port;
+            int port = belowEphemeral ? ephemeralLow - SPAN + ThreadLocalRandom.current().nextInt(SPAN) : ephemeralPort();
+            if (HANDED_OUT.add(port) && (!belowEphemeral || free(port))) return port;
         }
-        throw new IllegalStateException("no free port in " + low + "-" + (ephemeralLow - 1));
+        throw new IllegalStateException("no free port left to hand out");
     }
 
     /** The first port the kernel gives to outgoing connections; 0 when unknown (not Linux). */
