@@ -1,16 +1,22 @@
 -- The hub's tables on Postgres (SPRING_SQL_INIT_SCHEMA_LOCATIONS=classpath:db/schema-postgresql.sql): the same as
--- schema.sql with Postgres types (BYTEA for Camel's serialized exchanges). Keep the two files in step.
-CREATE TABLE IF NOT EXISTS dicom_series (
-    id VARCHAR(255) NOT NULL,
-    exchange BYTEA NOT NULL,
-    version BIGINT NOT NULL,
-    CONSTRAINT dicom_series_pk PRIMARY KEY (id)
+-- schema.sql with Postgres types (TEXT for CLOB). Keep the two files in step.
+-- DICOM series still receiving instances: see schema.sql.
+CREATE TABLE IF NOT EXISTS hub_series (
+    series_uid VARCHAR(64) NOT NULL,
+    last_instance_at BIGINT NOT NULL,
+    attempts INT NOT NULL,
+    claim_token VARCHAR(64),
+    owner_instance VARCHAR(255),
+    owner_boot VARCHAR(64),
+    claimed_until BIGINT,
+    CONSTRAINT hub_series_pk PRIMARY KEY (series_uid)
 );
-CREATE TABLE IF NOT EXISTS dicom_series_completed (
-    id VARCHAR(255) NOT NULL,
-    exchange BYTEA NOT NULL,
-    version BIGINT NOT NULL,
-    CONSTRAINT dicom_series_completed_pk PRIMARY KEY (id)
+CREATE INDEX IF NOT EXISTS hub_series_quiet ON hub_series (last_instance_at);
+CREATE TABLE IF NOT EXISTS hub_series_instances (
+    series_uid VARCHAR(64) NOT NULL,
+    sop_instance_uid VARCHAR(64) NOT NULL,
+    instance_json TEXT NOT NULL,
+    CONSTRAINT hub_series_instances_pk PRIMARY KEY (series_uid, sop_instance_uid)
 );
 -- Idempotency claims: see schema.sql.
 CREATE TABLE IF NOT EXISTS hub_message_claims (

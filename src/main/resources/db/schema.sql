@@ -1,16 +1,23 @@
--- The hub's own tables (embedded H2 by default). Camel's JDBC aggregation repository keeps DICOM series that are
--- still receiving instances in dicom_series, and completed ones awaiting confirmation in dicom_series_completed.
-CREATE TABLE IF NOT EXISTS dicom_series (
-    id VARCHAR(255) NOT NULL,
-    exchange BLOB NOT NULL,
-    version BIGINT NOT NULL,
-    CONSTRAINT dicom_series_pk PRIMARY KEY (id)
+-- The hub's own tables (embedded H2 by default; db/schema-postgresql.sql is the same for Postgres: keep them in step).
+-- DICOM series still receiving instances (dicom/series/SeriesStore): one row per series with the time of its last
+-- instance (epoch ms) and the claim of the hub rendering it once stable, one row per instance with what grouping
+-- needs of it (SeriesInstance as JSON).
+CREATE TABLE IF NOT EXISTS hub_series (
+    series_uid VARCHAR(64) NOT NULL,
+    last_instance_at BIGINT NOT NULL,
+    attempts INT NOT NULL,
+    claim_token VARCHAR(64),
+    owner_instance VARCHAR(255),
+    owner_boot VARCHAR(64),
+    claimed_until BIGINT,
+    CONSTRAINT hub_series_pk PRIMARY KEY (series_uid)
 );
-CREATE TABLE IF NOT EXISTS dicom_series_completed (
-    id VARCHAR(255) NOT NULL,
-    exchange BLOB NOT NULL,
-    version BIGINT NOT NULL,
-    CONSTRAINT dicom_series_completed_pk PRIMARY KEY (id)
+CREATE INDEX IF NOT EXISTS hub_series_quiet ON hub_series (last_instance_at);
+CREATE TABLE IF NOT EXISTS hub_series_instances (
+    series_uid VARCHAR(64) NOT NULL,
+    sop_instance_uid VARCHAR(64) NOT NULL,
+    instance_json CLOB NOT NULL,
+    CONSTRAINT hub_series_instances_pk PRIMARY KEY (series_uid, sop_instance_uid)
 );
 -- Idempotency claims (pipeline/idempotency/ClaimStore): one row per message id and stage (the model call of a
 -- request, the FHIR write of a result). Inserting the key claims the work; completed_at set = done for good;

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +32,7 @@ import org.medgemmahub.support.HubTestSettings;
 import org.medgemmahub.support.Listening;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,7 +60,7 @@ class DicomInboundRouteTest {
 
     @Autowired JmsTemplate jms;
     @Autowired CamelContext camel;
-    @Autowired JdbcAggregationRepository seriesRepository;
+    @Autowired JdbcTemplate database;
     @TempDir Path files;
 
     @BeforeEach
@@ -158,12 +157,9 @@ class DicomInboundRouteTest {
     }
 
     private int collectingSeriesWith(String sopInstanceUid) {
-        int found = 0;
-        for (String series : seriesRepository.getKeys()) {
-            Exchange collected = seriesRepository.get(camel, series);
-            if (collected != null && collected.getMessage().getBody(String.class).contains(sopInstanceUid)) found++;
-        }
-        return found;
+        Integer found = database.queryForObject("SELECT COUNT(*) FROM hub_series_instances WHERE sop_instance_uid = ?",
+                Integer.class, sopInstanceUid);
+        return found == null ? 0 : found;
     }
 
     private static String sopInstanceUidOf(String sample) {

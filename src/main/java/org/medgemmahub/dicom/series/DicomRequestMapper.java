@@ -40,9 +40,8 @@ public class DicomRequestMapper {
         this.properties = properties;
     }
 
-    /** @param seriesJson the collected {@link SeriesInstance}s (JSON array) */
-    public InferenceRequest toRequest(String seriesJson) throws IOException, DicomRenderException {
-        List<SeriesInstance> series = SeriesMembers.read(seriesJson);
+    /** @param series the instances of the stable series */
+    public InferenceRequest toRequest(List<SeriesInstance> series) throws IOException, DicomRenderException {
         RepresentativeImage.Choice choice = RepresentativeImage.choose(series);
         SeriesInstance chosen = choice.instance();
         // only the chosen frame is read from the spool file: memory stays bounded by one frame for any object size

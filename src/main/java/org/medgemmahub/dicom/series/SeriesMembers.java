@@ -3,35 +3,36 @@ package org.medgemmahub.dicom.series;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.medgemmahub.pipeline.PipelineJson;
 import org.springframework.stereotype.Component;
 
 /**
- * Collects the instances of one series while it is still receiving, as a JSON array (the form the aggregation
- * repository persists, so a series being collected survives a restart). Used by the dicom-series route as a POJO
- * aggregation strategy.
+ * The messages on hub.dicom.instances, added to their series in the {@link SeriesStore}: one instance (JSON object,
+ * from dicom-inbound) or a whole series (JSON array: a dead-lettered series replayed, which is grouped again).
  */
 @Component("seriesMembers")
 public class SeriesMembers {
     private static final JavaType LIST = PipelineJson.mapper().getTypeFactory()
             .constructCollectionType(List.class, SeriesInstance.class);
 
-    /** Adds one instance (JSON) to the collected ones (a JSON array, or null for the first instance). */
-    public String add(String collected, String instance) {
-        List<SeriesInstance> members = collected == null ? new ArrayList<>() : new ArrayList<>(read(collected));
-        SeriesInstance added = PipelineJson.read(instance, SeriesInstance.class);
-        members.removeIf(member -> member.sopInstanceUid().equals(added.sopInstanceUid()));
-        members.add(added);
-        return PipelineJson.write(members);
+    private final SeriesStore store;
+
+    public SeriesMembers(SeriesStore store) {
+        this.store = store;
     }
 
+    public void add(String json) {
+        for (SeriesInstance instance : read(json)) store.add(instance);
+    }
+
+    /** The instances in a message: one for an object, every element for an array. */
     public static List<SeriesInstance> read(String json) {
         try {
-            return PipelineJson.mapper().readValue(json, LIST);
+            if (json.stripLeading().startsWith("[")) return PipelineJson.mapper().readValue(json, LIST);
+            return List.of(PipelineJson.mapper().readValue(json, SeriesInstance.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("not a valid series member list: " + e.getMessage(), e);
+            throw new UncheckedIOException("not a DICOM instance or series: " + e.getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.medgemmahub.dicom.series;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.medgemmahub.dicom.DicomProperties;
 import org.medgemmahub.dicom.net.InstanceSpool;
 import org.medgemmahub.dicom.net.SpoolSync;
@@ -36,10 +37,10 @@ public class SeriesSpool {
         InstanceSpool.handedOff(Path.of(spoolFile));
     }
 
-    /** @param seriesJson the collected {@link SeriesInstance}s (JSON array) */
-    public void release(String seriesJson) {
+    /** Deletes the spooled files of a series whose request is queued. */
+    public void release(List<SeriesInstance> series) {
         int removed = 0;
-        for (SeriesInstance instance : SeriesMembers.read(seriesJson)) {
+        for (SeriesInstance instance : series) {
             try {
                 if (Files.deleteIfExists(Path.of(instance.spoolFile()))) removed++;
             } catch (IOException e) {

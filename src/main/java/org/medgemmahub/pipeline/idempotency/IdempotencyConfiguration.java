@@ -1,10 +1,8 @@
 package org.medgemmahub.pipeline.idempotency;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.medgemmahub.pipeline.HubInstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +17,7 @@ class IdempotencyConfiguration {
     @Bean("messageClaims")
     MessageClaims messageClaims(DataSource dataSource, IdempotencyProperties properties,
                                 @Value("${hub.data-dir}") String dataDir) {
-        String instance = properties.instanceId().isEmpty() ? defaultInstanceId(dataDir) : properties.instanceId();
+        String instance = HubInstanceId.resolve(properties.instanceId(), dataDir);
         if (properties.enabled()) {
             log.info("idempotency claims on the hub database as instance {} (lease {})", instance, properties.lease());
         } else {
@@ -27,17 +25,5 @@ class IdempotencyConfiguration {
         }
         Clock clock = Clock.systemUTC();
         return new MessageClaims(new ClaimStore(dataSource, instance, properties.lease(), properties.recheck(), clock), properties, clock);
-    }
-
-    /** Host name and data directory: stable across restarts, distinct for two hubs on one machine. */
-    static String defaultInstanceId(String dataDir) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = System.getenv().getOrDefault("HOSTNAME", "localhost");
-        }
-        String id = host + ":" + Path.of(dataDir).toAbsolutePath().normalize();
-        return id.length() > 200 ? id.substring(id.length() - 200) : id;
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medgemmahub.pipeline.PipelineJson;
 
 class RepresentativeImageTest {
 
@@ -68,16 +67,6 @@ class RepresentativeImageTest {
         assertThat(SlicePosition.of(new double[] {12.5, -30, 80}, sagittal)).isEqualTo(-12.5);
         assertThat(SlicePosition.of(new double[] {1, 2, 3}, null)).isEqualTo(3.0);
         assertThat(SlicePosition.of(new double[] {1, 2}, sagittal)).isNull();
-    }
-
-    @Test
-    void collectsMembersAsJsonAndReplacesAResentInstance() {
-        SeriesMembers members = new SeriesMembers();
-        String collected = members.add(null, PipelineJson.write(instance("m1", 1, 0.0, 1)));
-        collected = members.add(collected, PipelineJson.write(instance("m2", 2, 1.0, 1)));
-        collected = members.add(collected, PipelineJson.write(instance("m1", 1, 0.0, 1)));
-
-        assertThat(SeriesMembers.read(collected)).extracting(SeriesInstance::sopInstanceUid).containsExactly("m2", "m1");
     }
 
     private static SeriesInstance instance(String sop, Integer number, Double position, int frames) {
