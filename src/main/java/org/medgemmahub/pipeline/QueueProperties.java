@@ -33,6 +33,7 @@ public record QueueProperties(String requests, String results, String hl7Rejecte
         Map<String, String> origins = new LinkedHashMap<>();
         origins.put(deadLetters(requests), requests);
         origins.put(deadLetters(results), results);
+        origins.put(deadLetters(dicomInstances), dicomInstances);
         return Collections.unmodifiableMap(origins);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.medgemmahub.dicom.DicomProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +19,17 @@ public class StableSeries {
     static final int MAX_ATTEMPTS = 6;
     private static final Logger log = LoggerFactory.getLogger(StableSeries.class);
     private static final int CLAIMS_PER_CHECK = 32;
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
     private final SeriesStore store;
     private final Duration quietPeriod;
+    private final Duration retryPause;
 
-    public StableSeries(SeriesStore store, DicomProperties properties) {
+    /** @param retryPause the pause after a series' first failure; it grows by as much after each further one */
+    public StableSeries(SeriesStore store, DicomProperties properties,
+                        @Value("${hub.dicom.series-retry-pause:5s}") Duration retryPause) {
         this.store = store;
         this.quietPeriod = properties.seriesQuietPeriod();
+        this.retryPause = retryPause;
     }
 
     /** Series now stable and claimed by this hub; one whose members were all taken with an earlier claim is removed. */
@@ -48,8 +52,8 @@ public class StableSeries {
         boolean exhausted = series.attempts() >= MAX_ATTEMPTS;
         log.warn("DICOM-SERIES-FAILED: series {} ({} instance(s)), attempt {} of {}: {}{}", series.seriesUid(),
                 series.members().size(), series.attempts(), MAX_ATTEMPTS, failure.getMessage(),
-                exhausted ? "; dead-lettered" : "; tried again in " + RETRY_PAUSE.toSeconds() * series.attempts() + " s");
-        if (!exhausted) store.retryLater(series, RETRY_PAUSE.multipliedBy(series.attempts()));
+                exhausted ? "; dead-lettered" : "; tried again in " + retryPause.multipliedBy(series.attempts()).toMillis() + " ms");
+        if (!exhausted) store.retryLater(series, retryPause.multipliedBy(series.attempts()));
         return exhausted;
     }
 }
