@@ -25,12 +25,13 @@ public final class BenchMain {
         Path out = Path.of(argument(args, "--out", "bench/results/latest.json"));
         BenchScale scale = quick ? BenchScale.QUICK : BenchScale.FULL;
 
-        // --only dicom-intake,large-object runs just those scenarios (names: mllp, model, dicom-intake, rendering, large-object)
+        // --only dicom-intake,large-object runs just those scenarios (names: mllp, model, dicom-intake, large-series, rendering, large-object)
         List<String> only = Arrays.asList(argument(args, "--only", "").split(","));
         List<BenchRow> rows = new ArrayList<>();
         if (selected(only, "mllp")) rows.addAll(MllpIntakeScenario.run(jar, scale));
         if (selected(only, "model")) rows.addAll(ModelUtilisationScenario.run(jar, scale));
         if (selected(only, "dicom-intake")) rows.addAll(DicomIntakeScenario.run(jar, scale));
+        if (selected(only, "large-series")) rows.addAll(LargeSeriesScenario.run(jar, scale));
         if (selected(only, "rendering")) rows.addAll(RenderingScenario.run(scale));
         if (selected(only, "large-object")) rows.addAll(LargeObjectScenario.run(jar, scale));
         print(rows, scale);

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.medgemmahub.support.FreePorts;
 import org.medgemmahub.support.HubJvm;
 import org.medgemmahub.support.HubTestSettings;
-import org.medgemmahub.support.Listening;
 
 /**
  * DICOM intake: one DCMTK storescu process pushes the same corpus (CT slices 512x512 and CR images 2000x2500, one
@@ -44,7 +43,7 @@ final class DicomIntakeScenario {
             Path received = Files.createDirectories(scpDir.resolve("received"));
             storescp = ExternalCommand.start(List.of("storescp", "-aet", "STORESCP", "-pdu", PDU, "-od",
                     received.toString(), String.valueOf(scpPort)), scpDir.resolve("storescp.log"));
-            awaitListening(scpPort, storescp);
+            DicomPush.awaitListening(scpPort, storescp);
             int instances = corpus.intakeInstances();
             double megabytes = corpus.intakeBytes() / 1e6;
             for (int m = 0; m < MODES.size(); m++) {
@@ -55,19 +54,19 @@ final class DicomIntakeScenario {
                         "hub.dicom.spool-sync", mode);
                 try (HubJvm hub = HubJvm.fromJar(jar, hubSettings, overrides)) {
                     Path pending = hubSettings.dataDir.resolve("dicom/spool/incoming");
-                    push(corpus.intake(firstCopy), "MEDGEMMA", hubSettings.dicomPort, scpDir);
-                    push(corpus.intake(firstCopy + 1), "MEDGEMMA", hubSettings.dicomPort, scpDir);
-                    push(corpus.intake(firstCopy), "STORESCP", scpPort, scpDir);
+                    DicomPush.push(corpus.intake(firstCopy), "MEDGEMMA", hubSettings.dicomPort, scpDir);
+                    DicomPush.push(corpus.intake(firstCopy + 1), "MEDGEMMA", hubSettings.dicomPort, scpDir);
+                    DicomPush.push(corpus.intake(firstCopy), "STORESCP", scpPort, scpDir);
                     awaitQueued(pending);
                     double[] hubSeconds = new double[scale.runs()];
                     double[] queuedAfter = new double[scale.runs()];
                     double[] scpSeconds = new double[scale.runs()];
                     for (int r = 0; r < scale.runs(); r++) {
                         Path copy = corpus.intake(firstCopy + 2 + r);
-                        hubSeconds[r] = push(copy, "MEDGEMMA", hubSettings.dicomPort, scpDir);
+                        hubSeconds[r] = DicomPush.push(copy, "MEDGEMMA", hubSettings.dicomPort, scpDir);
                         queuedAfter[r] = awaitQueued(pending);
                         clear(received);
-                        scpSeconds[r] = push(copy, "STORESCP", scpPort, scpDir);
+                        scpSeconds[r] = DicomPush.push(copy, "STORESCP", scpPort, scpDir);
                         long stored = count(received);
                         if (stored != instances) throw new IllegalStateException("storescp stored " + stored + " of " + instances);
                     }
@@ -130,20 +129,6 @@ final class DicomIntakeScenario {
         double[] rates = new double[seconds.length];
         for (int i = 0; i < seconds.length; i++) rates[i] = amount / seconds[i];
         return rates;
-    }
-
-    /** One storescu process, one association, every file of the corpus; @return its wall-clock seconds. */
-    private static double push(Path folder, String calledAe, int port, Path logDir) throws Exception {
-        return ExternalCommand.runDcmtk(List.of("storescu", "-aet", "BENCH", "-aec", calledAe, "-R", "+sd", "+r",
-                "127.0.0.1", String.valueOf(port), folder.toString()), logDir.resolve("storescu-" + calledAe + ".log"));
-    }
-
-    private static void awaitListening(int port, Process server) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!Listening.accepts(port)) {
-            if (!server.isAlive() || System.nanoTime() > deadline) throw new IllegalStateException("storescp did not start");
-            Thread.sleep(50); // polling another process's start-up
-        }
     }
 
     private static long count(Path dir) throws Exception {

@@ -34,7 +34,6 @@ import org.medgemmahub.support.HubTestSettings;
  */
 final class LargeObjectScenario {
     static final int XMX_MIB = 384;
-    private static final Duration WARM_UP = Duration.ofMinutes(3);
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
     private LargeObjectScenario() {
@@ -48,7 +47,7 @@ final class LargeObjectScenario {
         try (HubJvm hub = HubJvm.fromJar(jar, settings, overrides, List.of("-Xmx" + XMX_MIB + "m"))) {
             Path file = work.resolve("large.dcm");
             LargeMultiFrameFile.write(file, frames);
-            awaitValidatorWarmUp(hub);
+            HubLog.awaitValidatorWarmUp(hub);
             long megabytes = Files.size(file) / 1_000_000;
             HttpClient http = HttpClient.newHttpClient();
             String metrics = "http://127.0.0.1:" + settings.httpPort + "/actuator/metrics/";
@@ -138,17 +137,6 @@ final class LargeObjectScenario {
         Files.readAllLines(hubLog).stream().filter(l -> l.contains("OutOfMemoryError") || l.matches(".*DICOM-[A-Z-]+:.*"))
                 .limit(3).forEach(l -> said.add("hub: " + l.substring(Math.max(0, l.indexOf("DICOM-")))));
         return String.join(" | ", said);
-    }
-
-    /** The hub loads the R4 definitions in the background after start-up; its log says when it is done. */
-    private static void awaitValidatorWarmUp(HubJvm hub) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WARM_UP.toNanos();
-        while (System.nanoTime() < deadline && hub.isAlive()) {
-            String log = new String(Files.readAllBytes(hub.log()), StandardCharsets.ISO_8859_1);
-            if (log.contains("FHIR validator warmed up")) return;
-            Thread.sleep(200); // polling another process's progress
-        }
-        throw new IllegalStateException("the hub's FHIR validator not warmed up within " + WARM_UP + "; see " + hub.log());
     }
 
     /** The data directory goes with the scenario: a hub log worth reading is copied under target/ first. */

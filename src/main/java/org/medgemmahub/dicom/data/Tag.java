@@ -78,9 +78,22 @@ public final class Tag {
     public static final int ITEM_DELIMITATION_ITEM = 0xFFFEE00D;
     public static final int SEQUENCE_DELIMITATION_ITEM = 0xFFFEE0DD;
 
-    /** {@code (GGGG,EEEE)} as DICOM writes it, for messages. */
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /**
+     * {@code (GGGG,EEEE)} as DICOM writes it, for messages. Written out by hand: the parser names the tag in the
+     * message of every read that could fail, and String.format was a third of the header parse.
+     */
     public static String toString(int tag) {
-        return String.format("(%04X,%04X)", tag >>> 16, tag & 0xFFFF);
+        char[] text = new char[11];
+        text[0] = '(';
+        text[5] = ',';
+        text[10] = ')';
+        for (int i = 0; i < 4; i++) {
+            text[4 - i] = HEX[(tag >>> (16 + 4 * i)) & 0xF];
+            text[9 - i] = HEX[(tag >>> (4 * i)) & 0xF];
+        }
+        return new String(text);
     }
 
     private Tag() {
