@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * waits on the database.
  */
 public class SeriesStore {
+    private static final int ADD_ATTEMPTS = 3;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final String instance;
@@ -38,29 +40,32 @@ public class SeriesStore {
     /**
      * Adds the instance to its series (a second add of the same SOP Instance UID replaces the first) and makes the
      * series' quiet period start again. The series row is touched first: a series being claimed meanwhile either sees
-     * the new time and is left alone, or is released without this instance, which then starts the series anew.
+     * the new time and is left alone, or is released without this instance, which then starts the series anew. Of two
+     * adders inserting the same row at once one fails on the key; its whole transaction is rolled back and run again
+     * (on Postgres a failed statement spoils the rest of its transaction, so the retry cannot stay inside it).
      */
     public void add(SeriesInstance added) {
         String json = PipelineJson.write(added);
-        transaction.executeWithoutResult(status -> {
-            long now = clock.millis();
-            upsert("UPDATE hub_series SET last_instance_at = ? WHERE series_uid = ?",
-                    "INSERT INTO hub_series (series_uid, last_instance_at, attempts) VALUES (?, ?, 0)",
-                    new Object[] {now, added.seriesInstanceUid()}, new Object[] {added.seriesInstanceUid(), now});
-            upsert("UPDATE hub_series_instances SET instance_json = ? WHERE series_uid = ? AND sop_instance_uid = ?",
-                    "INSERT INTO hub_series_instances (series_uid, sop_instance_uid, instance_json) VALUES (?, ?, ?)",
-                    new Object[] {json, added.seriesInstanceUid(), added.sopInstanceUid()},
-                    new Object[] {added.seriesInstanceUid(), added.sopInstanceUid(), json});
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> addOnce(added, json));
+                return;
+            } catch (DuplicateKeyException insertedMeanwhile) {
+                if (attempt == ADD_ATTEMPTS) throw insertedMeanwhile;
+            }
+        }
     }
 
-    /** Update, else insert; of two hubs inserting the same key at once, the loser updates. */
-    private void upsert(String update, String insert, Object[] updateArgs, Object[] insertArgs) {
-        if (jdbc.update(update, updateArgs) > 0) return;
-        try {
-            jdbc.update(insert, insertArgs);
-        } catch (DuplicateKeyException insertedMeanwhile) {
-            jdbc.update(update, updateArgs);
+    private void addOnce(SeriesInstance added, String json) {
+        long now = clock.millis();
+        if (jdbc.update("UPDATE hub_series SET last_instance_at = ? WHERE series_uid = ?", now, added.seriesInstanceUid()) == 0) {
+            jdbc.update("INSERT INTO hub_series (series_uid, last_instance_at, attempts) VALUES (?, ?, 0)",
+                    added.seriesInstanceUid(), now);
+        }
+        if (jdbc.update("UPDATE hub_series_instances SET instance_json = ? WHERE series_uid = ? AND sop_instance_uid = ?",
+                json, added.seriesInstanceUid(), added.sopInstanceUid()) == 0) {
+            jdbc.update("INSERT INTO hub_series_instances (series_uid, sop_instance_uid, instance_json) VALUES (?, ?, ?)",
+                    added.seriesInstanceUid(), added.sopInstanceUid(), json);
         }
     }
 

@@ -7,8 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -171,6 +177,35 @@ class SeriesStoreTest {
     }
 
     @Test
+    void addersRacingOnNewSeriesLoseNoInstance() throws Exception {
+        addConcurrently(hub("a"), "race-");
+
+        assertThat(rows("hub_series_instances")).isEqualTo(4 * 60);
+        assertThat(rows("hub_series")).isEqualTo(3);
+    }
+
+    /**
+     * Four threads add 60 instances each, spread over three new series, at once (the first instances of each series
+     * race to insert its row).
+     */
+    static void addConcurrently(SeriesStore store, String seriesPrefix) throws Exception {
+        ExecutorService adders = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            done.add(adders.submit(() -> {
+                start.await();
+                for (int i = 0; i < 60; i++) store.add(instance(seriesPrefix + (i % 3), "t" + thread + "-" + i));
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> adder : done) adder.get(1, TimeUnit.MINUTES);
+        adders.shutdown();
+    }
+
+    @Test
     void readsOneInstanceOrAWholeReplayedSeriesFromAQueueMessage() {
         String one = PipelineJson.write(instance("s1", "i1"));
         String series = PipelineJson.write(List.of(instance("s1", "i1"), instance("s1", "i2")));
@@ -184,7 +219,7 @@ class SeriesStoreTest {
         return count == null ? 0 : count;
     }
 
-    private static SeriesInstance instance(String series, String sop) {
+    static SeriesInstance instance(String series, String sop) {
         return new SeriesInstance(sop, "1.2.840.10008.5.1.4.1.1.2", "1.2.3", series, "CT", 1, 0.0, 1,
                 "/spool/" + sop + ".dcm", List.of(), null, null, null, "PACS", Instant.parse("2026-12-04T10:00:00Z"));
     }
