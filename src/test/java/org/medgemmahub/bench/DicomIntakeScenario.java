@@ -21,7 +21,8 @@ import org.medgemmahub.support.HubTestSettings;
  * header (not the pixels) before answering and queues the instance (persistent JMS send) after the answer; the time
  * from the last answer until every instance is queued is reported too. Each run pushes a fresh copy of the corpus
  * (new UIDs), since the hub drops a re-sent SOP Instance UID as a duplicate, which would flatter it. The hub's series
- * grouping is kept idle during the push by a long quiet period, and the model is off.
+ * grouping adds the instances to their series meanwhile (a long quiet period keeps the rest idle), the model is
+ * off, and the push starts once the hub's FHIR validator has loaded its definitions (seconds of CPU after start-up).
  */
 final class DicomIntakeScenario {
     private static final String PDU = "65536";
@@ -53,6 +54,7 @@ final class DicomIntakeScenario {
                 Map<String, String> overrides = Map.of("medgemma.enabled", "false", "hub.dicom.series-quiet-period", "1h",
                         "hub.dicom.spool-sync", mode);
                 try (HubJvm hub = HubJvm.fromJar(jar, hubSettings, overrides)) {
+                    HubLog.awaitValidatorWarmUp(hub);
                     Path pending = hubSettings.dataDir.resolve("dicom/spool/incoming");
                     DicomPush.push(corpus.intake(firstCopy), "MEDGEMMA", hubSettings.dicomPort, scpDir);
                     DicomPush.push(corpus.intake(firstCopy + 1), "MEDGEMMA", hubSettings.dicomPort, scpDir);
