@@ -20,6 +20,8 @@ final class MllpIntakeScenario {
         HubTestSettings hubSettings = new HubTestSettings();
         try (HubJvm hub = HubJvm.fromJar(jar, hubSettings, BenchMain.intakeOnly()); BareHl7AckServer bare = new BareHl7AckServer()) {
             double startUpSeconds = hub.startUp().toMillis() / 1000.0;
+            // the validator's background loading of the R4 definitions would take a core from the first runs
+            HubLog.awaitValidatorWarmUp(hub);
             // warm both JITs before measuring: a few hundred messages leave the hub's route interpreted
             MllpLoad.saturate(hubSettings.hl7Port, 8, scale.warmUpMessages());
             MllpLoad.saturate(bare.port, 8, scale.warmUpMessages());

@@ -30,6 +30,7 @@ final class ModelUtilisationScenario {
             HubTestSettings hubSettings = new HubTestSettings();
             try (HubJvm hub = HubJvm.fromJar(jar, hubSettings, settings)) {
                 SimulatorControlClient simulator = new SimulatorControlClient(hubSettings.simulatorBase());
+                HubLog.awaitValidatorWarmUp(hub);
                 // a hub runs for months: ten seconds of requests first, so the figure is not that of a JVM compiling
                 int warmUp = (int) (ideal * 10);
                 MllpLoad.saturate(hubSettings.hl7Port, 4, warmUp);
