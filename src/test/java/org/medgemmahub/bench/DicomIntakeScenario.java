@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,13 @@ final class DicomIntakeScenario {
                     double[] hubSeconds = new double[scale.runs()];
                     double[] queuedAfter = new double[scale.runs()];
                     double[] scpSeconds = new double[scale.runs()];
+                    double[] hubCpu = new double[scale.runs()];
                     for (int r = 0; r < scale.runs(); r++) {
                         Path copy = corpus.intake(firstCopy + WARM_UP_COPIES + r);
+                        Duration cpuBefore = hub.cpuTime();
                         hubSeconds[r] = DicomPush.push(copy, "MEDGEMMA", hubSettings.dicomPort, scpDir);
                         queuedAfter[r] = awaitQueued(pending);
+                        hubCpu[r] = hub.cpuTime().minus(cpuBefore).toNanos() / 1e6 / instances;
                         clear(received);
                         scpSeconds[r] = DicomPush.push(copy, "STORESCP", scpPort, scpDir);
                         long stored = count(received);
@@ -77,6 +81,8 @@ final class DicomIntakeScenario {
                     }
                     rows.add(row("DICOM intake (storescu), instances, spool-sync=" + mode, "inst/s", instances, hubSeconds, scpSeconds, mode));
                     rows.add(row("DICOM intake (storescu), bytes, spool-sync=" + mode, "MB/s", megabytes, hubSeconds, scpSeconds, mode));
+                    rows.add(new BenchRow("DICOM intake, spool-sync=" + mode + ": hub CPU per instance, until queued", "ms",
+                            BenchRow.Stats.of(hubCpu), null, "report (all hub threads, JIT included)", true, false));
                     rows.add(new BenchRow("DICOM intake, spool-sync=" + mode + ": all queued after last answer", "s",
                             BenchRow.Stats.of(queuedAfter), null, "report (queueing follows the answer)", true, false));
                 } finally {

@@ -55,6 +55,12 @@ public final class HubJvm implements AutoCloseable {
         return new HubJvm(launch, settings, overrides);
     }
 
+    /** CPU time the hub's process has used so far: all its threads, the JIT compiler and the garbage collector included. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(() ->
+                new IllegalStateException("this system does not report a process's CPU time"));
+    }
+
     /** Whether the hub's process is still running (e.g. has not died of an OutOfMemoryError). */
     public boolean isAlive() {
         return process.isAlive();
