@@ -40,6 +40,8 @@ import java.util.stream.Stream;
  */
 public final class InstanceSpool {
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    /** Compiled once: String.replaceAll compiled it again for every instance received. */
+    private static final Pattern NOT_IN_FOLDER_NAMES = Pattern.compile("[^A-Za-z0-9._-]");
     private static final String PENDING = ".pending";
 
     private final Path tmp;
@@ -191,7 +193,7 @@ public final class InstanceSpool {
     }
 
     private static String directoryName(String aeTitle) {
-        String cleaned = aeTitle == null ? "" : aeTitle.trim().replaceAll("[^A-Za-z0-9._-]", "_");
+        String cleaned = aeTitle == null ? "" : NOT_IN_FOLDER_NAMES.matcher(aeTitle.trim()).replaceAll("_");
         return cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.') ? "_" : cleaned;
     }
 }
